@@ -1,0 +1,185 @@
+// GITHUB_* env + the event payload (+ repository metadata from the payload, else the REST API) → a typed Context.
+// This is the read side: it may do I/O. The plan only ever sees the Context.
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { EventPayload, MetaContext, MetaSettings, RepoMetadata } from './meta/types.js';
+import type { Env } from './runner.js';
+
+export type CacheService =
+  | { kind: 'none' }
+  | { kind: 'v1'; url: string }
+  | { kind: 'v2'; url: string };
+
+export interface PullRequestInfo {
+  number: number;
+  headRepo?: string;
+  baseRepo?: string;
+  /** the head lives in another repository: the token is read-only and secrets are withheld */
+  fork: boolean;
+}
+
+export interface Runtime {
+  /** running under nektos/act */
+  act: boolean;
+  /** ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN present (workflow has id-token: write) */
+  oidc: boolean;
+  /** the GitHub cache service offered to this job (needs ACTIONS_RUNTIME_TOKEN too) */
+  cache: CacheService;
+  runnerTemp: string;
+}
+
+export interface Context extends MetaContext {
+  actor: string;
+  /** owner/name */
+  repository: string;
+  owner: string;
+  serverUrl: string;
+  apiUrl: string;
+  runId: string;
+  runUrl: string;
+  workflowRef?: string;
+  pr?: PullRequestInfo;
+  runtime: Runtime;
+  /** warnings met while reading the context (e.g. repository metadata unavailable) */
+  warnings: string[];
+}
+
+function readPayload(env: Env): EventPayload {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) return {};
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as EventPayload;
+  } catch (e) {
+    throw new Error(`Could not read the event payload at GITHUB_EVENT_PATH=${path}: ${(e as Error).message}`);
+  }
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** Repository metadata from a payload's `repository` or a REST `GET /repos/{owner}/{repo}` body. */
+export function repoMetadataFrom(r: Record<string, unknown>): RepoMetadata | undefined {
+  const name = str(r.name);
+  if (!name) return undefined;
+  const license = r.license as { spdx_id?: string } | null | undefined;
+  return {
+    name,
+    description: str(r.description),
+    htmlUrl: str(r.html_url),
+    license: str(license?.spdx_id) === 'NOASSERTION' ? undefined : str(license?.spdx_id),
+    defaultBranch: str(r.default_branch) ?? str(r.master_branch),
+  };
+}
+
+/** Event payloads carry the repository with default_branch and html_url; the REST API is the fallback. */
+async function readRepoMetadata(
+  env: Env,
+  payload: EventPayload,
+  repository: string,
+  apiUrl: string,
+  warnings: string[],
+): Promise<RepoMetadata> {
+  const name = repository.split('/')[1] ?? repository;
+  const fromPayload = payload.repository ? repoMetadataFrom(payload.repository) : undefined;
+  if (fromPayload?.defaultBranch && fromPayload.htmlUrl) return fromPayload;
+  const token = env['INPUT_GITHUB-TOKEN']?.trim();
+  try {
+    const res = await fetch(`${apiUrl}/repos/${repository}`, {
+      headers: {
+        accept: 'application/vnd.github+json',
+        'user-agent': 'publish-image',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const meta = repoMetadataFrom((await res.json()) as Record<string, unknown>);
+    if (meta) return meta;
+    throw new Error('response has no repository name');
+  } catch (e) {
+    warnings.push(
+      `Repository metadata for ${repository} is unavailable (${(e as Error).message}); ` +
+        'the description, url and license labels are left out.',
+    );
+    return fromPayload ?? { name };
+  }
+}
+
+function settings(env: Env): MetaSettings {
+  const len = Number.parseInt(env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '', 10);
+  return {
+    prHeadSha: /^true$/i.test(env.DOCKER_METADATA_PR_HEAD_SHA ?? ''),
+    shortShaLength: Number.isFinite(len) && len > 0 ? len : 7,
+    annotationLevels: (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? 'manifest')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
+}
+
+/** One clock for the whole run: SOURCE_DATE_EPOCH when set, so builds are reproducible. */
+export function runClock(env: Env, fallback: () => Date = () => new Date()): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return fallback();
+}
+
+function cacheService(env: Env): CacheService {
+  if (!env.ACTIONS_RUNTIME_TOKEN) return { kind: 'none' };
+  if (env.ACTIONS_CACHE_SERVICE_V2 && env.ACTIONS_RESULTS_URL) return { kind: 'v2', url: env.ACTIONS_RESULTS_URL };
+  if (env.ACTIONS_CACHE_URL) return { kind: 'v1', url: env.ACTIONS_CACHE_URL };
+  if (env.ACTIONS_RESULTS_URL) return { kind: 'v2', url: env.ACTIONS_RESULTS_URL };
+  return { kind: 'none' };
+}
+
+function pullRequest(payload: EventPayload, eventName: string): PullRequestInfo | undefined {
+  const pr = payload.pull_request;
+  if (!pr || !eventName.startsWith('pull_request')) return undefined;
+  const headRepo = pr.head?.repo?.full_name;
+  const baseRepo = pr.base?.repo?.full_name;
+  return {
+    number: pr.number ?? 0,
+    headRepo,
+    baseRepo,
+    fork: !!headRepo && !!baseRepo && headRepo.toLowerCase() !== baseRepo.toLowerCase(),
+  };
+}
+
+export async function readContext(env: Env): Promise<Context> {
+  const payload = readPayload(env);
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '');
+  const apiUrl = (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, '');
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  const warnings: string[] = [];
+  const now = runClock(env);
+  const headCommitTs = payload.head_commit?.timestamp;
+  const runId = env.GITHUB_RUN_ID ?? '';
+  return {
+    eventName,
+    ref: env.GITHUB_REF ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    payload,
+    repo: await readRepoMetadata(env, payload, repository, apiUrl, warnings),
+    now,
+    commitDate: headCommitTs ? new Date(headCommitTs) : now,
+    settings: settings(env),
+    actor: env.GITHUB_ACTOR ?? '',
+    repository,
+    owner: repository.split('/')[0] ?? '',
+    serverUrl,
+    apiUrl,
+    runId,
+    runUrl: `${serverUrl}/${repository}/actions/runs/${runId}`,
+    workflowRef: env.GITHUB_WORKFLOW_REF,
+    pr: pullRequest(payload, eventName),
+    runtime: {
+      act: env.ACT === 'true',
+      oidc: !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
+      cache: cacheService(env),
+      runnerTemp: env.RUNNER_TEMP || tmpdir(),
+    },
+    warnings,
+  };
+}

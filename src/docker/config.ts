@@ -1,0 +1,28 @@
+// An isolated DOCKER_CONFIG for this run: our credentials go into a config.json nobody else reads, and the post
+// step deletes it. The user's CLI plugins, buildx builders and contexts stay visible through symlinks, so a
+// buildx installed by setup-buildx-action under ~/.docker keeps working.
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+const SHARED_ENTRIES = ['cli-plugins', 'buildx', 'contexts'];
+
+export function dockerConfigDir(workDir: string): string {
+  return join(workDir, 'docker-config');
+}
+
+export function createDockerConfig(workDir: string, userConfigDir = process.env.DOCKER_CONFIG || join(homedir(), '.docker')): string {
+  const dir = dockerConfigDir(workDir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  writeFileSync(join(dir, 'config.json'), '{"auths":{}}\n', { mode: 0o600 });
+  for (const entry of SHARED_ENTRIES) {
+    const source = join(userConfigDir, entry);
+    const target = join(dir, entry);
+    if (existsSync(source) && !existsSync(target)) symlinkSync(source, target);
+  }
+  return dir;
+}
+
+export function removeDockerConfig(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}

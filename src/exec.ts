@@ -1,0 +1,80 @@
+// The one way this action starts a process: an argv array (never a shell), output redacted, optionally streamed.
+import { exec } from '@actions/exec';
+import { redact } from './redact.js';
+
+export interface RunOptions {
+  /** values to replace with *** in everything printed or returned */
+  secrets: readonly string[];
+  /** written to the process's stdin (passwords travel this way, never in argv) */
+  input?: string;
+  /** extra environment on top of process.env */
+  env?: Record<string, string>;
+  /** print the command and its output live (redacted) */
+  stream?: boolean;
+  /** called with each complete output line (stdout and stderr), already redacted */
+  onLine?: (line: string) => void;
+}
+
+export interface RunOutput {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Splits a byte stream into lines, handing each to `emit`; `flush` gives the last partial line. */
+function lineSplitter(emit: (line: string) => void): { push(chunk: Buffer): void; flush(): void } {
+  let pending = '';
+  return {
+    push(chunk) {
+      pending += chunk.toString('utf8');
+      const parts = pending.split('\n');
+      pending = parts.pop() ?? '';
+      for (const p of parts) emit(p);
+    },
+    flush() {
+      if (pending) emit(pending);
+      pending = '';
+    },
+  };
+}
+
+export async function run(command: string, args: readonly string[], opts: RunOptions): Promise<RunOutput> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const handle = (sink: string[]) => (raw: string) => {
+    const line = redact(raw, opts.secrets);
+    sink.push(line);
+    if (opts.stream) process.stdout.write(`${line}\n`);
+    opts.onLine?.(line);
+  };
+  const stdout = lineSplitter(handle(out));
+  const stderr = lineSplitter(handle(err));
+  if (opts.stream) process.stdout.write(`[command]${command} ${redact(args.join(' '), opts.secrets)}\n`);
+  const env = opts.env ? { ...(process.env as Record<string, string>), ...opts.env } : undefined;
+  let code: number;
+  try {
+    code = await exec(command, [...args], {
+      silent: true,
+      ignoreReturnCode: true,
+      input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
+      env,
+      listeners: { stdout: (b) => stdout.push(b), stderr: (b) => stderr.push(b) },
+    });
+  } catch (e) {
+    // Spawn failures (command not found) carry no secrets, but redact anyway: the message echoes argv.
+    throw new Error(redact(`Could not run ${command}: ${(e as Error).message}`, opts.secrets));
+  }
+  stdout.flush();
+  stderr.flush();
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+/** The last few meaningful lines of a failed command, for an error message. */
+export function tail(output: RunOutput, lines = 8): string {
+  return `${output.stdout}\n${output.stderr}`
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== '')
+    .slice(-lines)
+    .join('\n');
+}

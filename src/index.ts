@@ -1,0 +1,23 @@
+// Entry for both the main and the post step (action.yml runs this file for both): the runner hands the post
+// step the state the main step saved, so `isPost` tells them apart.
+import { getState, log } from './runner.js';
+
+async function entry(): Promise<number> {
+  if (getState(process.env, 'isPost') === 'true') {
+    const { post } = await import('./post.js');
+    await post(process.env);
+    return 0;
+  }
+  const { main } = await import('./main.js');
+  return main(process.env);
+}
+
+entry().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    log.error(e instanceof Error ? e.message : String(e), 'publish-image: unexpected failure');
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,230 @@
+// INPUT_* → typed, validated Inputs. Names and list syntax follow docker/metadata-action, docker/login-action and
+// docker/build-push-action so a workflow migrates by deleting steps. Every malformed value throws one InputError
+// naming the input, the value and the expected form. Secrets are registered with the runner's masker here, the
+// moment they are read, so nothing printed later can leak them.
+import { InputError, type MetaInputs } from './meta/types.js';
+import { parsePlatform, type Platform } from './platform.js';
+import { getInput, inputEnvName, setSecret, type Env } from './runner.js';
+
+export interface RegistryAuth {
+  registry: string;
+  username: string;
+  password: string;
+}
+
+export interface BuildSecret {
+  id: string;
+  value: string;
+}
+
+export type AttestMode = 'auto' | 'on' | 'off';
+export type NetworkMode = 'default' | 'host' | 'none';
+
+export interface Inputs {
+  meta: MetaInputs;
+  sepTags: string;
+  sepLabels: string;
+  sepAnnotations: string;
+  /** explicit `registry` (undefined: derived from the images) */
+  registry?: string;
+  username?: string;
+  password?: string;
+  /** extra logins, login-action's `registry-auth` YAML list */
+  registryAuth: RegistryAuth[];
+  logout: boolean;
+  context: string;
+  file?: string;
+  platforms: Platform[];
+  /** undefined: the default (push, except where pushing cannot work) */
+  push?: boolean;
+  load: boolean;
+  buildArgs: string[];
+  secrets: BuildSecret[];
+  target?: string;
+  network?: NetworkMode;
+  cacheFrom: string[];
+  cacheTo: string[];
+  noCache: boolean;
+  pull: boolean;
+  provenance?: string;
+  sbom?: string;
+  outputs: string[];
+  builder?: string;
+  attest: AttestMode;
+  pushToRegistry: boolean;
+  githubToken: string;
+  dryRun: boolean;
+  summary: boolean;
+  usageService?: string;
+  usagePort?: string;
+}
+
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+
+/** YAML 1.2 core-schema booleans, as the runner's getBooleanInput accepts them. */
+export function parseBool(input: string, value: string): boolean {
+  if (TRUE.has(value)) return true;
+  if (FALSE.has(value)) return false;
+  throw new InputError(input, value, 'true or false');
+}
+
+function optionalBool(env: Env, name: string): boolean | undefined {
+  const v = getInput(env, name);
+  return v === '' ? undefined : parseBool(name, v);
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  return optionalBool(env, name) ?? fallback;
+}
+
+function optional(env: Env, name: string): string | undefined {
+  return getInput(env, name) || undefined;
+}
+
+/** One item a line; `#` comment lines and blank lines dropped (metadata-action's ignoreComma lists). */
+export function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+/** Items separated by newlines or commas (build-push-action's platforms). */
+function items(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Separators are taken untrimmed (a "," or " " is meaningful); empty means newline, as metadata-action does. */
+function separator(env: Env, name: string): string {
+  return env[inputEnvName(name)] || '\n';
+}
+
+function keyValueLines(input: string, value: string, expected: string): string[] {
+  const out = lines(value);
+  for (const l of out) {
+    if (!/^[^=\s][^=]*=/.test(l)) throw new InputError(input, l, expected);
+  }
+  return out;
+}
+
+function parseSecrets(value: string): BuildSecret[] {
+  return lines(value).map((line) => {
+    const eq = line.indexOf('=');
+    const id = eq > 0 ? line.slice(0, eq).trim() : '';
+    // The message must never echo the value: show only the id part.
+    if (!/^[A-Za-z0-9_.-]+$/.test(id)) {
+      throw new InputError('secrets', eq > 0 ? `${id}=***` : '***', 'one ID=value per line, ID made of letters, digits, . _ -');
+    }
+    const secret = line.slice(eq + 1);
+    setSecret(secret);
+    return { id, value: secret };
+  });
+}
+
+async function parseRegistryAuth(value: string): Promise<RegistryAuth[]> {
+  if (!value.trim()) return [];
+  const expected = 'a YAML list of {registry, username, password} entries';
+  // yaml is loaded only when this input is used.
+  const { parse } = await import('yaml');
+  let doc: unknown;
+  try {
+    doc = parse(value);
+  } catch {
+    throw new InputError('registry-auth', '(unparseable YAML)', expected);
+  }
+  if (!Array.isArray(doc)) throw new InputError('registry-auth', '(not a list)', expected);
+  return doc.map((entry, i) => {
+    const e = entry as Record<string, unknown>;
+    const registry = typeof e?.registry === 'string' ? e.registry.trim() : '';
+    const username = typeof e?.username === 'string' ? e.username : '';
+    const password = typeof e?.password === 'string' ? e.password : '';
+    setSecret(password);
+    if (!registry || !username || !password) {
+      throw new InputError('registry-auth', `entry ${i + 1} (registry ${registry || 'missing'})`, expected);
+    }
+    checkRegistryHost('registry-auth', registry);
+    return { registry, username, password };
+  });
+}
+
+export function checkRegistryHost(input: string, value: string): void {
+  if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?$/i.test(value)) {
+    throw new InputError(input, value, 'a registry host such as ghcr.io, docker.io or 127.0.0.1:5000');
+  }
+}
+
+function parseAttest(value: string): AttestMode {
+  if (value === '' || value === 'auto') return 'auto';
+  return parseBool('attest', value) ? 'on' : 'off';
+}
+
+function parseNetwork(value: string | undefined): NetworkMode | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'default' || value === 'host' || value === 'none') return value;
+  throw new InputError('network', value, 'default, host or none');
+}
+
+function parseUsagePort(value: string | undefined): string | undefined {
+  if (value !== undefined && !/^\d{1,5}(:\d{1,5})?$/.test(value)) {
+    throw new InputError('usage-port', value, 'a port mapping such as 5000:5000 or 8080');
+  }
+  return value;
+}
+
+export async function readInputs(env: Env): Promise<Inputs> {
+  const password = optional(env, 'password');
+  const githubToken = getInput(env, 'github-token');
+  setSecret(password ?? '');
+  setSecret(githubToken);
+  const registry = optional(env, 'registry');
+  if (registry) checkRegistryHost('registry', registry);
+  const usageService = optional(env, 'usage-service');
+  if (usageService !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(usageService)) {
+    throw new InputError('usage-service', usageService, 'a docker-compose service name such as mlflow-web');
+  }
+  return {
+    meta: {
+      images: lines(getInput(env, 'images')),
+      tags: lines(getInput(env, 'tags')),
+      flavor: lines(getInput(env, 'flavor')),
+      labels: lines(getInput(env, 'labels')),
+      annotations: lines(getInput(env, 'annotations')),
+    },
+    sepTags: separator(env, 'sep-tags'),
+    sepLabels: separator(env, 'sep-labels'),
+    sepAnnotations: separator(env, 'sep-annotations'),
+    registry,
+    username: optional(env, 'username'),
+    password,
+    registryAuth: await parseRegistryAuth(getInput(env, 'registry-auth')),
+    logout: bool(env, 'logout', true),
+    context: getInput(env, 'context') || '.',
+    file: optional(env, 'file'),
+    platforms: items(getInput(env, 'platforms')).map((p) => parsePlatform('platforms', p)),
+    push: optionalBool(env, 'push'),
+    load: bool(env, 'load', false),
+    buildArgs: keyValueLines('build-args', getInput(env, 'build-args'), 'one NAME=value per line'),
+    secrets: parseSecrets(getInput(env, 'secrets')),
+    target: optional(env, 'target'),
+    network: parseNetwork(optional(env, 'network')),
+    cacheFrom: lines(getInput(env, 'cache-from')),
+    cacheTo: lines(getInput(env, 'cache-to')),
+    noCache: bool(env, 'no-cache', false),
+    pull: bool(env, 'pull', false),
+    provenance: optional(env, 'provenance'),
+    sbom: optional(env, 'sbom'),
+    outputs: lines(getInput(env, 'outputs')),
+    builder: optional(env, 'builder'),
+    attest: parseAttest(getInput(env, 'attest')),
+    pushToRegistry: bool(env, 'push-to-registry', true),
+    githubToken,
+    dryRun: bool(env, 'dry-run', false),
+    summary: bool(env, 'summary', true),
+    usageService,
+    usagePort: parseUsagePort(optional(env, 'usage-port')),
+  };
+}

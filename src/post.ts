@@ -1,0 +1,36 @@
+// The post step: runs after the job even when the main step failed. Removes a builder this run created, logs
+// out of every registry and deletes the run's DOCKER_CONFIG, so no credential outlives the job.
+import { existsSync } from 'node:fs';
+import { getState, log, type Env } from './runner.js';
+
+export const STATE = {
+  isPost: 'isPost',
+  dockerConfig: 'dockerConfig',
+  registries: 'registries',
+  logout: 'logout',
+  builder: 'createdBuilder',
+} as const;
+
+export async function post(env: Env): Promise<void> {
+  const dockerConfig = getState(env, STATE.dockerConfig);
+  const builder = getState(env, STATE.builder);
+  const registries = getState(env, STATE.registries).split(',').filter(Boolean);
+  if (!dockerConfig && !builder) {
+    log.info('Nothing to clean up.');
+    return;
+  }
+  const { removeBuilder } = await import('./docker/builder.js');
+  const { logout } = await import('./docker/login.js');
+  const { removeDockerConfig } = await import('./docker/config.js');
+  if (builder) await removeBuilder(builder, dockerConfig);
+  if (dockerConfig && existsSync(dockerConfig)) {
+    if (getState(env, STATE.logout) === 'false') {
+      // login-action's meaning of logout: false: later steps of the job may still use the credentials.
+      log.warning(`logout is false: the registry credentials stay in ${dockerConfig} until the runner is cleaned.`);
+      return;
+    }
+    await logout(registries, dockerConfig);
+    removeDockerConfig(dockerConfig);
+    log.info(`Removed ${dockerConfig}`);
+  }
+}

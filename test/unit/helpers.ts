@@ -1,0 +1,75 @@
+// Builders for typed Inputs and Context in unit tests (a fixed clock, a real-shaped payload).
+import type { Context } from '../../src/context.js';
+import type { Inputs } from '../../src/inputs.js';
+import { event, SHA, type EventFixture } from '../fixtures/events.js';
+
+export const NOW = new Date('2026-01-01T00:00:00Z');
+
+export function inputs(over: Partial<Inputs> = {}): Inputs {
+  return {
+    meta: { images: ['ghcr.io/octo-org/app'], tags: [], flavor: [], labels: [], annotations: [], ...over.meta },
+    sepTags: '\n',
+    sepLabels: '\n',
+    sepAnnotations: '\n',
+    registryAuth: [],
+    logout: true,
+    context: '.',
+    platforms: [],
+    load: false,
+    buildArgs: [],
+    secrets: [],
+    cacheFrom: [],
+    cacheTo: [],
+    noCache: false,
+    pull: false,
+    outputs: [],
+    attest: 'auto',
+    pushToRegistry: true,
+    githubToken: 'ghs_token',
+    dryRun: false,
+    summary: true,
+    ...over,
+  };
+}
+
+export function context(fixture: EventFixture = 'push-master', over: Partial<Context> = {}): Context {
+  const payload = event(fixture) as Context['payload'];
+  const refs: Record<EventFixture, [string, string]> = {
+    'push-master': ['push', 'refs/heads/master'],
+    'push-tag': ['push', 'refs/tags/v1.2.3'],
+    'pull-request': ['pull_request', 'refs/pull/42/merge'],
+    'pull-request-fork': ['pull_request', 'refs/pull/42/merge'],
+    schedule: ['schedule', 'refs/heads/master'],
+    'workflow-dispatch': ['workflow_dispatch', 'refs/heads/master'],
+  };
+  const [eventName, ref] = refs[fixture];
+  const pr = payload.pull_request;
+  return {
+    eventName,
+    ref,
+    sha: SHA,
+    payload,
+    repo: { name: 'app', description: 'An app', htmlUrl: 'https://github.com/octo-org/app', license: 'MIT', defaultBranch: 'master' },
+    now: NOW,
+    commitDate: NOW,
+    settings: { prHeadSha: false, shortShaLength: 7, annotationLevels: ['manifest'] },
+    actor: 'octocat',
+    repository: 'octo-org/app',
+    owner: 'octo-org',
+    serverUrl: 'https://github.com',
+    apiUrl: 'https://api.github.com',
+    runId: '99',
+    runUrl: 'https://github.com/octo-org/app/actions/runs/99',
+    pr: pr
+      ? {
+          number: pr.number ?? 0,
+          headRepo: pr.head?.repo?.full_name,
+          baseRepo: pr.base?.repo?.full_name,
+          fork: pr.head?.repo?.full_name !== pr.base?.repo?.full_name,
+        }
+      : undefined,
+    runtime: { act: false, oidc: true, cache: { kind: 'none' }, runnerTemp: '/runner/temp' },
+    warnings: [],
+    ...over,
+  };
+}

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/meta/types.js';
+import { cacheScope, plan, secretEnvName, type PublishPlan } from '../../src/plan.js';
+import { context, inputs } from './helpers.js';
+import type { Context } from '../../src/context.js';
+import type { Inputs } from '../../src/inputs.js';
+
+interface PlanCase {
+  name: string;
+  context: Context;
+  inputs: Inputs;
+  expected: (p: PublishPlan) => void;
+}
+
+const argvHas = (p: PublishPlan, ...pair: string[]) => {
+  const i = p.build.argv.findIndex((a, idx) => pair.every((x, k) => p.build.argv[idx + k] === x));
+  return i >= 0;
+};
+
+const cases: PlanCase[] = [
+  {
+    name: 'push on master: logs in to ghcr.io with the actor and github-token, pushes, attests',
+    context: context('push-master'),
+    inputs: inputs(),
+    expected: (p) => {
+      expect(p.push).toBe(true);
+      expect(p.logins).toEqual([{ registry: 'ghcr.io', username: 'octocat', password: 'ghs_token', source: 'github-token' }]);
+      expect(p.build.argv).toContain('--push');
+      expect(p.attest).toMatchObject({ enabled: true, subjects: ['ghcr.io/octo-org/app'], pushToRegistry: true });
+      expect(p.verify).toBe(true);
+    },
+  },
+  {
+    name: 'fork PR: build only, no login, no attestation, a notice saying why',
+    context: context('pull-request-fork'),
+    inputs: inputs(),
+    expected: (p) => {
+      expect(p.push).toBe(false);
+      expect(p.logins).toEqual([]);
+      expect(p.build.argv).not.toContain('--push');
+      expect(p.attest.enabled).toBe(false);
+      expect(p.notices.join('\n')).toMatch(/fork forker\/publish-image/);
+    },
+  },
+  {
+    name: 'fork PR with push: true explicitly: still build only, as a warning',
+    context: context('pull-request-fork'),
+    inputs: inputs({ push: true }),
+    expected: (p) => {
+      expect(p.push).toBe(false);
+      expect(p.warnings.join('\n')).toMatch(/push: true ignored/);
+    },
+  },
+  {
+    name: 'same-repo PR pushes by default',
+    context: context('pull-request'),
+    inputs: inputs(),
+    expected: (p) => expect(p.push).toBe(true),
+  },
+  {
+    name: 'no cache service: no gha cache and the reason',
+    context: context('push-master'),
+    inputs: inputs(),
+    expected: (p) => {
+      expect(p.cache.source).toBe('none');
+      expect(p.build.argv.join(' ')).not.toContain('type=gha');
+      expect(p.notices.join('\n')).toMatch(/No GitHub cache/);
+    },
+  },
+  {
+    name: 'cache service v1: gha cache scoped per image and platforms',
+    context: context('push-master', {
+      runtime: { act: false, oidc: true, cache: { kind: 'v1', url: 'http://127.0.0.1:1/' }, runnerTemp: '/t' },
+    }),
+    inputs: inputs({ platforms: [{ os: 'linux', arch: 'amd64' }, { os: 'linux', arch: 'arm64' }] }),
+    expected: (p) => {
+      expect(argvHas(p, '--cache-from', 'type=gha,scope=octo-org-app-linux-amd64-linux-arm64')).toBe(true);
+      expect(argvHas(p, '--cache-to', 'type=gha,mode=max,scope=octo-org-app-linux-amd64-linux-arm64,ignore-error=true')).toBe(true);
+      expect(argvHas(p, '--platform', 'linux/amd64,linux/arm64')).toBe(true);
+    },
+  },
+  {
+    name: 'explicit cache-from/cache-to replace the default',
+    context: context('push-master', {
+      runtime: { act: false, oidc: true, cache: { kind: 'v1', url: 'http://127.0.0.1:1/' }, runnerTemp: '/t' },
+    }),
+    inputs: inputs({ cacheFrom: ['type=registry,ref=ghcr.io/o/a:cache'], cacheTo: [] }),
+    expected: (p) => {
+      expect(p.cache.source).toBe('inputs');
+      expect(p.build.argv.join(' ')).not.toContain('type=gha');
+      expect(argvHas(p, '--cache-from', 'type=registry,ref=ghcr.io/o/a:cache')).toBe(true);
+    },
+  },
+  {
+    name: 'build secrets travel as env vars, never in argv',
+    context: context('push-master'),
+    inputs: inputs({ secrets: [{ id: 'NPM_TOKEN', value: 's3cr3t-value' }] }),
+    expected: (p) => {
+      expect(argvHas(p, '--secret', `id=NPM_TOKEN,env=${secretEnvName(0)}`)).toBe(true);
+      expect(p.build.argv.join(' ')).not.toContain('s3cr3t-value');
+      expect(p.build.env).toEqual({ [secretEnvName(0)]: 's3cr3t-value' });
+    },
+  },
+  {
+    name: 'no OIDC token with attest auto: skipped with a notice naming the permission',
+    context: context('push-master', { runtime: { act: true, oidc: false, cache: { kind: 'none' }, runnerTemp: '/t' } }),
+    inputs: inputs(),
+    expected: (p) => {
+      expect(p.attest.enabled).toBe(false);
+      expect(p.notices.join('\n')).toMatch(/id-token: write/);
+    },
+  },
+  {
+    name: 'provenance defaults to false (no unknown/unknown entries); an explicit value passes through',
+    context: context('push-master'),
+    inputs: inputs({ provenance: 'mode=max' }),
+    expected: (p) => expect(argvHas(p, '--provenance', 'mode=max')).toBe(true),
+  },
+  {
+    name: 'registry-auth adds logins; a registry without credentials gets a notice',
+    context: context('push-master'),
+    inputs: inputs({
+      meta: { images: ['ghcr.io/octo-org/app', 'docker.io/octo/app', 'quay.io/octo/app'], tags: [], flavor: [], labels: [], annotations: [] },
+      registryAuth: [{ registry: 'docker.io', username: 'octo', password: 'dh' }],
+    }),
+    expected: (p) => {
+      expect(p.logins.map((l) => l.registry)).toEqual(['ghcr.io', 'docker.io']);
+      expect(p.notices.join('\n')).toMatch(/No credentials for quay\.io/);
+    },
+  },
+  {
+    name: 'a loopback registry without a password: no login, no notice',
+    context: context('push-master'),
+    inputs: inputs({ meta: { images: ['127.0.0.1:5000/octo/app'], tags: [], flavor: [], labels: [], annotations: [] } }),
+    expected: (p) => {
+      expect(p.logins).toEqual([]);
+      expect(p.notices.join('\n')).not.toMatch(/No credentials/);
+    },
+  },
+  {
+    name: 'outputs replace push/load and skip verification',
+    context: context('push-master'),
+    inputs: inputs({ outputs: ['type=oci,dest=/tmp/x.tar'] }),
+    expected: (p) => {
+      expect(p.build.argv).not.toContain('--push');
+      expect(argvHas(p, '--output', 'type=oci,dest=/tmp/x.tar')).toBe(true);
+      expect(p.verify).toBe(false);
+    },
+  },
+  {
+    name: 'metadata and iid files live in the run directory under RUNNER_TEMP; the context comes last',
+    context: context('push-master'),
+    inputs: inputs({ context: './examplemodel', file: 'examplemodel/Dockerfile' }),
+    expected: (p) => {
+      expect(argvHas(p, '--metadata-file', '/runner/temp/publish-image-99/metadata.json')).toBe(true);
+      expect(argvHas(p, '--file', 'examplemodel/Dockerfile')).toBe(true);
+      expect(p.build.argv.at(-1)).toBe('./examplemodel');
+    },
+  },
+];
+
+describe('plan', () => {
+  for (const c of cases) it(c.name, () => c.expected(plan(c.inputs, c.context)));
+
+  it('attest: true without an OIDC token is an input error naming the permission', () => {
+    const ctx = context('push-master', { runtime: { act: true, oidc: false, cache: { kind: 'none' }, runnerTemp: '/t' } });
+    expect(() => plan(inputs({ attest: 'on' }), ctx)).toThrow(InputError);
+    expect(() => plan(inputs({ attest: 'on' }), ctx)).toThrow(/"attest".*id-token: write/);
+  });
+
+  it('push with rules that give no tag is an input error on "tags"', () => {
+    expect(() => plan(inputs({ meta: { images: ['ghcr.io/o/a'], tags: ['type=ref,event=tag'], flavor: [], labels: [], annotations: [] } }), context('push-master'))).toThrow(/"tags"/);
+  });
+
+  it('is pure: the same inputs give the same plan', () => {
+    expect(plan(inputs(), context())).toEqual(plan(inputs(), context()));
+  });
+});
+
+describe('cacheScope', () => {
+  it('drops the registry host and joins platforms', () => {
+    expect(cacheScope('ghcr.io/Octo/App/mlflow', ['linux/amd64', 'linux/arm64'])).toBe('octo-app-mlflow-linux-amd64-linux-arm64');
+    expect(cacheScope('127.0.0.1:5000/a/b', [])).toBe('a-b');
+  });
+});
