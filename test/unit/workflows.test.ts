@@ -1,0 +1,321 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readActionInputs, validateWorkflow, workflowFiles } from '../../scripts/validate-workflows.mjs';
+import { repoRoot, resolveExpressions, thinWorkflowInputs, thinWorkflows, toInputEnv } from './workflow-inputs.js';
+
+const validator = join(repoRoot, 'scripts/validate-workflows.mjs');
+const read = (file: string) => readFileSync(join(repoRoot, file), 'utf8');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const load = (file: string): any => parse(read(file));
+const tmp = mkdtempSync(join(tmpdir(), 'workflows-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const runValidator = (...files: string[]) =>
+  spawnSync(process.execPath, [validator, ...files], { cwd: repoRoot, encoding: 'utf8' });
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const allSteps = (wf: any) => Object.values(wf.jobs).flatMap((job: any) => job.steps ?? []);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const runScript = (wf: any, stepName: string): string => {
+  const step = allSteps(wf).find((s: any) => s.name === stepName);
+  if (!step?.run) throw new Error(`no run step named '${stepName}'`);
+  return step.run;
+};
+
+describe('workflow validation (GitHub workflow parser)', () => {
+  it('finds the five workflows', () => {
+    expect(workflowFiles()).toEqual([
+      '.github/workflows/check-dist.yml',
+      '.github/workflows/ci.yml',
+      '.github/workflows/docker-publish.yml',
+      '.github/workflows/mlflow-image-publish.yml',
+      '.github/workflows/release.yml',
+    ]);
+  });
+
+  it('the vendored parser bundle is built from the installed @actions/workflow-parser', () => {
+    // Rebuild with `node scripts/build-workflow-validator.mjs` after upgrading the package.
+    const installed = JSON.parse(read('node_modules/@actions/workflow-parser/package.json')).version;
+    const banner = read('scripts/vendor/workflow-parser.mjs').split('\n', 1)[0];
+    expect(banner).toContain(`@actions/workflow-parser ${installed} `);
+  });
+
+  it('the CLI accepts every workflow in .github/workflows', () => {
+    const r = runValidator();
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/5 workflow\(s\) OK/);
+  });
+
+  for (const file of workflowFiles()) {
+    it(`${file} has no errors, including the inputs of uses: ./ against action.yml when it exists`, async () => {
+      expect(await validateWorkflow(file, read(file), { actionInputs: readActionInputs() })).toEqual([]);
+    });
+  }
+
+  it('the CLI reports a planted permission typo with file:line:col and exits 1', () => {
+    const original = read('.github/workflows/docker-publish.yml');
+    const planted = original.replace('attestations: write', 'attestationz: write');
+    expect(planted).not.toBe(original);
+    const line = planted.split('\n').findIndex((l) => l.includes('attestationz')) + 1;
+    const column = planted.split('\n')[line - 1].indexOf('attestationz') + 1;
+    const file = join(tmp, 'docker-publish.yml');
+    writeFileSync(file, planted);
+    const r = runValidator(file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`docker-publish.yml:${line}:${column}: Unexpected value 'attestationz'`);
+  });
+
+  it('accepts the attestations and artifact-metadata permissions, rejects a bad permission level', async () => {
+    const wf = (perms: string) =>
+      `on: push\npermissions:\n${perms}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n`;
+    expect(await validateWorkflow('ok.yml', wf('  attestations: write\n  artifact-metadata: write'))).toEqual([]);
+    const errors = await validateWorkflow('bad.yml', wf('  packages: writ'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'bad.yml', line: 3, column: 13 });
+  });
+
+  it('reports semantic errors found when converting the workflow (a needs cycle)', async () => {
+    const content = `on: push
+jobs:
+  a:
+    needs: b
+    runs-on: ubuntu-latest
+    steps: [{ run: echo a }]
+  b:
+    needs: a
+    runs-on: ubuntu-latest
+    steps: [{ run: echo b }]
+`;
+    const errors = await validateWorkflow('cycle.yml', content);
+    expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it('reports malformed step references and expression errors with their positions', async () => {
+    const content = `on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo \${{ github.sha == }}
+      - uses: actions/checkout
+      - uses: docker://alpine:3
+      - uses: ./.github/actions/local
+      - uses: actions/cache/restore@v4
+`;
+    expect(await validateWorkflow('refs.yml', content)).toEqual([
+      { file: 'refs.yml', line: 6, column: 19, message: "Unexpected end of expression: '=='" },
+      {
+        file: 'refs.yml',
+        line: 7,
+        column: 15,
+        message: "'uses: actions/checkout' is not ./path, docker://image or owner/repo[/path]@ref",
+      },
+    ]);
+  });
+
+  it('checks uses: ./ inputs against the declared action inputs', async () => {
+    const actionInputs = new Map([
+      ['images', { required: true, hasDefault: false }],
+      ['context', { required: false, hasDefault: true }],
+    ]);
+    const content = `on: push
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: ./
+        with:
+          context: .
+          imagez: ghcr.io/x/y
+`;
+    const errors = await validateWorkflow('local.yml', content, { actionInputs });
+    expect(errors).toEqual([
+      expect.objectContaining({ line: 7, column: 15, message: "Required input 'images' of ./ (action.yml) is missing" }),
+      expect.objectContaining({ line: 10, column: 11, message: expect.stringMatching(/^Input 'imagez' is not declared/) }),
+    ]);
+  });
+});
+
+describe('thin publish workflows', () => {
+  for (const file of thinWorkflows) {
+    describe(file, () => {
+      const content = read(file);
+      const wf = load(file);
+
+      it('is at most 40 lines', () => {
+        expect(content.trimEnd().split('\n').length).toBeLessThanOrEqual(40);
+      });
+
+      it('uses only actions/checkout and ./ — no docker/*, attest or shell steps', () => {
+        const steps = allSteps(wf);
+        expect(steps.map((s: { uses?: string }) => s.uses)).toEqual(['actions/checkout@v4', './']);
+        expect(steps.every((s: object) => !('run' in s))).toBe(true);
+        expect(content).not.toMatch(/docker\/|attest-build-provenance|GITHUB_STEP_SUMMARY/);
+      });
+
+      it('grants exactly the permissions publishing needs', () => {
+        expect(wf.permissions).toEqual({
+          contents: 'read',
+          packages: 'write',
+          attestations: 'write',
+          'id-token': 'write',
+        });
+      });
+    });
+  }
+
+  it('docker-publish: triggers and exact inputs', () => {
+    const wf = load('.github/workflows/docker-publish.yml');
+    expect(wf.name).toBe('Create and publish a Docker image');
+    expect(wf.on).toEqual({
+      push: { branches: ['master', 'main'], paths: ['examplemodel/**', '.github/workflows/docker-publish.yml'] },
+      workflow_dispatch: null,
+    });
+    expect(thinWorkflowInputs('.github/workflows/docker-publish.yml')).toEqual({
+      context: './examplemodel',
+      file: 'examplemodel/Dockerfile',
+      images: 'ghcr.io/${{ github.repository }}',
+      'push-to-registry': 'true',
+    });
+  });
+
+  it('mlflow-image-publish: triggers and exact inputs', () => {
+    const wf = load('.github/workflows/mlflow-image-publish.yml');
+    expect(wf.name).toBe('Build and Push MLflow Docker Image');
+    expect(wf.on).toEqual({
+      push: { branches: ['main', 'master'], paths: ['dockerfile.mlflow', '.github/workflows/mlflow-image-publish.yml'] },
+      pull_request: { paths: ['dockerfile.mlflow'] },
+      workflow_dispatch: null,
+    });
+    expect(thinWorkflowInputs('.github/workflows/mlflow-image-publish.yml')).toEqual({
+      context: '.',
+      file: 'dockerfile.mlflow',
+      images: 'ghcr.io/${{ github.repository }}/mlflow',
+      platforms: 'linux/amd64,linux/arm64',
+      push: "${{ github.event_name != 'pull_request' }}",
+      tags: [
+        'type=ref,event=branch',
+        'type=ref,event=pr',
+        'type=sha,prefix={{branch}}-',
+        'type=raw,value=latest,enable={{is_default_branch}}',
+        '',
+      ].join('\n'),
+      'usage-service': 'mlflow-web',
+      'usage-port': '5000:5000',
+    });
+  });
+
+  it('resolveExpressions evaluates the expressions the thin workflows use, per event', () => {
+    const inputs = thinWorkflowInputs('.github/workflows/mlflow-image-publish.yml');
+    const ctx = (event: string) => ({ 'github.repository': 'octo/repo', 'github.event_name': event });
+    expect(resolveExpressions(inputs, ctx('push'))).toMatchObject({ images: 'ghcr.io/octo/repo/mlflow', push: 'true' });
+    expect(resolveExpressions(inputs, ctx('pull_request'))).toMatchObject({ push: 'false' });
+    expect(() => resolveExpressions({ a: '${{ github.sha }}' }, ctx('push'))).toThrow(/no value for github.sha/);
+    expect(() => resolveExpressions({ a: '${{ fromJSON(x) }}' }, ctx('push'))).toThrow(/unsupported/);
+    expect(toInputEnv({ 'usage-port': '5000:5000' })).toEqual({ 'INPUT_USAGE-PORT': '5000:5000' });
+  });
+});
+
+describe('ci, check-dist and release workflows', () => {
+  it('ci runs .ci/run on Node 24 for pushes and pull requests', () => {
+    const wf = load('.github/workflows/ci.yml');
+    expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
+    const steps = allSteps(wf);
+    expect(steps.map((s: { uses?: string }) => s.uses).filter(Boolean)).toEqual(['actions/checkout@v4', 'actions/setup-node@v4']);
+    expect(steps[1].with['node-version']).toBe(24);
+    expect(steps.at(-1).run).toBe('bash .ci/run');
+  });
+
+  it('check-dist rebuilds and fails on a diff in dist/', () => {
+    const wf = load('.github/workflows/check-dist.yml');
+    expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
+    const runs = allSteps(wf).map((s: { run?: string }) => s.run ?? '');
+    expect(runs).toEqual(expect.arrayContaining(['npm ci', 'npm run build']));
+    expect(runs.join('\n')).toMatch(/git diff --stat --exit-code -- dist\//);
+  });
+
+  describe('release', () => {
+    const wf = load('.github/workflows/release.yml');
+
+    it('runs on version tags: tests first, then the release job with contents: write', () => {
+      expect(wf.on).toEqual({ push: { tags: ['v*.*.*'] } });
+      expect(allSteps({ jobs: { test: wf.jobs.test } }).at(-1).run).toBe('bash .ci/run');
+      expect(wf.jobs.release.needs).toBe('test');
+      expect(wf.jobs.release.permissions).toEqual({ contents: 'write' });
+      const script = runScript(wf, 'Create the GitHub release');
+      expect(script).toContain('gh release create "$GITHUB_REF_NAME" "${flags[@]}"');
+      expect(script).toContain('--generate-notes --verify-tag');
+      expect(runScript(wf, 'Verify dist/ is fresh')).toMatch(/npm run build[\s\S]*git diff --stat --exit-code -- dist\//);
+    });
+
+    const parseTag = (tag: string) => {
+      const out = join(tmp, `out-${tag}`);
+      writeFileSync(out, '');
+      const r = spawnSync('bash', ['-e', '-c', runScript(wf, 'Parse the tag')], {
+        env: { PATH: process.env.PATH, GITHUB_REF_NAME: tag, GITHUB_OUTPUT: out },
+        encoding: 'utf8',
+      });
+      return { status: r.status, outputs: Object.fromEntries(readFileSync(out, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split('='))) };
+    };
+
+    const tagCases = [
+      { name: 'a release', tag: 'v1.2.3', expected: { status: 0, outputs: { major: 'v1', minor: 'v1.2', prerelease: 'false' } } },
+      { name: 'a pre-release', tag: 'v1.2.3-rc.1', expected: { status: 0, outputs: { major: 'v1', minor: 'v1.2', prerelease: 'true' } } },
+      { name: 'not a version', tag: 'v1.2', expected: { status: 1, outputs: {} } },
+    ];
+    for (const c of tagCases) {
+      it(`parses ${c.name} tag (${c.tag})`, () => {
+        expect(parseTag(c.tag)).toEqual(c.expected);
+      });
+    }
+
+    it('pre-releases never move the floating tags', () => {
+      expect(allSteps(wf).find((s: { name?: string }) => s.name === 'Move the major and minor tags').if).toBe(
+        "steps.version.outputs.prerelease == 'false'",
+      );
+    });
+
+    const moveCases = [
+      { name: 'the newest release moves vX and vX.Y', tag: 'v1.3.0', expected: { v1: 'v1.3.0', 'v1.3': 'v1.3.0', 'v1.2': 'v1.2.0' } },
+      { name: 'a patch to an older line moves only vX.Y', tag: 'v1.2.1', expected: { v1: 'v1.3.0', 'v1.3': 'v1.3.0', 'v1.2': 'v1.2.1' } },
+    ];
+    for (const c of moveCases) {
+      it(`moves tags: ${c.name}`, () => {
+        const dir = mkdtempSync(join(tmp, 'git-'));
+        const env = { PATH: process.env.PATH, HOME: dir, GIT_CONFIG_NOSYSTEM: '1' };
+        execFileSync('git', ['init', '-q', '--bare', 'origin.git'], { cwd: dir, env });
+        execFileSync('git', ['init', '-q', 'work'], { cwd: dir, env });
+        const work = join(dir, 'work');
+        const g = (...args: string[]) =>
+          execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: work, env, encoding: 'utf8' }).trim();
+        g('remote', 'add', 'origin', join(dir, 'origin.git'));
+        const shas: Record<string, string> = {};
+        for (const t of ['v1.2.0', 'v1.3.0', 'v1.2.1']) {
+          g('commit', '-q', '--allow-empty', '-m', t);
+          g('tag', t);
+          shas[t] = g('rev-parse', 'HEAD');
+        }
+        g('tag', 'v1', shas['v1.3.0']);
+        g('tag', 'v1.3', shas['v1.3.0']);
+        g('tag', 'v1.2', shas['v1.2.0']);
+        g('push', '-q', 'origin', '--tags');
+        const r = spawnSync('bash', ['-e', '-c', runScript(wf, 'Move the major and minor tags')], {
+          cwd: work,
+          env: { ...env, GITHUB_REF_NAME: c.tag, GITHUB_SHA: shas[c.tag], MAJOR: 'v1', MINOR: c.tag.replace(/\.\d+$/, '') },
+          encoding: 'utf8',
+        });
+        expect(r.stderr).not.toMatch(/fatal|error/i);
+        expect(r.status).toBe(0);
+        const remote = (tag: string) =>
+          execFileSync('git', ['rev-parse', `${tag}^{commit}`], { cwd: join(dir, 'origin.git'), env, encoding: 'utf8' }).trim();
+        for (const [floating, target] of Object.entries(c.expected)) expect(remote(floating)).toBe(shas[target]);
+      });
+    }
+  });
+});
