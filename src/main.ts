@@ -6,6 +6,7 @@ import { readInputs, type Inputs } from './inputs.js';
 import { InputError } from './meta/types.js';
 import { plan as makePlan, type PublishPlan } from './plan.js';
 import { STATE } from './post.js';
+import { shellQuote } from './markdown.js';
 import { redact } from './redact.js';
 import type { RunResult } from './result.js';
 import { appendSummary, log, saveState, setOutput, type Env } from './runner.js';
@@ -134,7 +135,7 @@ export async function main(env: Env): Promise<number> {
   }
   const secrets = secretValues(inputs);
   if (plan.dryRun) {
-    log.info(`Dry run: would run\n  docker ${plan.build.argv.join(' ')}`);
+    log.info(`Dry run: would run\n  docker ${plan.build.argv.map(shellQuote).join(' ')}`);
     const result: RunResult = { status: 'dry-run', notices: [], warnings: [] };
     report(plan, result, env, secrets);
     writeOutputs(plan, result, env, secrets);

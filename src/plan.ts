@@ -56,6 +56,8 @@ export interface PublishPlan {
   images: string[];
   platforms: string[];
   push: boolean;
+  /** why nothing is pushed when push is false by the action's decision (fork PR, read-only token) */
+  noPushReason?: string;
   load: boolean;
   logins: RegistryLogin[];
   logout: boolean;
@@ -261,6 +263,7 @@ export function plan(inputs: Inputs, ctx: Context): PublishPlan {
     images: meta.images,
     platforms,
     push,
+    noPushReason: push ? undefined : readOnly,
     load: inputs.load,
     logins: push ? planLogins(inputs, ctx, meta.images, notices) : [],
     logout: inputs.logout,
