@@ -1,0 +1,51 @@
+// `flavor` input: latest=auto|true|false, prefix=<s>[,onlatest=<bool>], suffix=<s>[,onlatest=<bool>].
+import { fields, parseBool } from './csv.js';
+import { InputError } from './types.js';
+
+export type LatestMode = 'auto' | 'true' | 'false';
+
+export interface Flavor {
+  latest: LatestMode;
+  /** template added before every tag unless a rule has its own prefix */
+  prefix: string;
+  /** also put the prefix on `latest` */
+  prefixLatest: boolean;
+  suffix: string;
+  suffixLatest: boolean;
+}
+
+const EXPECTED = 'latest=<auto|true|false>, prefix=<string>[,onlatest=<true|false>] or suffix=<string>[,onlatest=<true|false>]';
+
+export function parseFlavor(lines: string[]): Flavor {
+  const flavor: Flavor = { latest: 'auto', prefix: '', prefixLatest: false, suffix: '', suffixLatest: false };
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    let last: 'prefix' | 'suffix' | undefined;
+    for (const f of fields(line, 'flavor', EXPECTED)) {
+      switch (f.key) {
+        case 'latest':
+          if (f.value !== 'auto' && f.value !== 'true' && f.value !== 'false') {
+            throw new InputError('flavor', line, 'latest=auto, latest=true or latest=false');
+          }
+          flavor.latest = f.value;
+          break;
+        case 'prefix':
+        case 'suffix':
+          flavor[f.key] = f.value;
+          last = f.key;
+          break;
+        case 'onlatest': {
+          const b = parseBool(f.value);
+          if (b === undefined) throw new InputError('flavor', line, 'onlatest=true or onlatest=false');
+          if (last === undefined) throw new InputError('flavor', line, 'onlatest after prefix=... or suffix=... on the same line');
+          if (last === 'prefix') flavor.prefixLatest = b;
+          else flavor.suffixLatest = b;
+          break;
+        }
+        default:
+          throw new InputError('flavor', line, EXPECTED);
+      }
+    }
+  }
+  return flavor;
+}

@@ -1,0 +1,31 @@
+import { clean, explain } from '@renovatebot/pep440/lib/version.js';
+import { render } from '../expressions.js';
+import { isRawStatement } from '../template.js';
+import { versionSource } from './source.js';
+import type { TagProducer } from './types.js';
+
+const EXPECTED = 'a pattern using {{raw}}, {{version}}, {{major}}, {{minor}}, {{patch}}';
+
+/** type=pep440: a PEP 440 Git tag (or value) through the pattern; dev/pre/post releases give only the version. */
+export const pep440Tag: TagProducer = (rule, env, scope) => {
+  const raw = versionSource(rule, env, scope);
+  if (raw === undefined) return undefined;
+  const v = explain(raw);
+  if (!v) {
+    env.warn(`${raw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`);
+    return undefined;
+  }
+  const version = clean(raw) ?? raw;
+  if (v.is_prerelease || v.is_postrelease || v.is_devrelease) {
+    const value = isRawStatement(rule.pattern!) ? raw : version;
+    return { value, latest: false };
+  }
+  const value = render(
+    rule.pattern!,
+    { raw, version, major: v.release[0] ?? 0, minor: v.release[1] ?? 0, patch: v.release[2] ?? 0 },
+    'tags',
+    rule.line,
+    EXPECTED,
+  );
+  return { value, latest: true };
+};
