@@ -1,7 +1,6 @@
 // GITHUB_* env + the event payload (+ repository metadata from the payload, else the REST API) → a typed Context.
 // This is the read side: it may do I/O. The plan only ever sees the Context.
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import type { EventPayload, MetaContext, MetaSettings, RepoMetadata } from './meta/types.js';
 import type { Env } from './runner.js';
 
@@ -178,7 +177,7 @@ export async function readContext(env: Env): Promise<Context> {
       act: env.ACT === 'true',
       oidc: !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
       cache: cacheService(env),
-      runnerTemp: env.RUNNER_TEMP || tmpdir(),
+      runnerTemp: env.RUNNER_TEMP || env.TMPDIR || '/tmp',
     },
     warnings,
   };

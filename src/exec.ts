@@ -1,6 +1,7 @@
 // The one way this action starts a process: an argv array (never a shell), output redacted, optionally streamed.
 import { exec } from '@actions/exec';
 import { redact } from './redact.js';
+import { writeOut } from './runner.js';
 
 export interface RunOptions {
   /** values to replace with *** in everything printed or returned */
@@ -44,12 +45,12 @@ export async function run(command: string, args: readonly string[], opts: RunOpt
   const handle = (sink: string[]) => (raw: string) => {
     const line = redact(raw, opts.secrets);
     sink.push(line);
-    if (opts.stream) process.stdout.write(`${line}\n`);
+    if (opts.stream) writeOut(`${line}\n`);
     opts.onLine?.(line);
   };
   const stdout = lineSplitter(handle(out));
   const stderr = lineSplitter(handle(err));
-  if (opts.stream) process.stdout.write(`[command]${command} ${redact(args.join(' '), opts.secrets)}\n`);
+  if (opts.stream) writeOut(`[command]${command} ${redact(args.join(' '), opts.secrets)}\n`);
   const env = opts.env ? { ...(process.env as Record<string, string>), ...opts.env } : undefined;
   let code: number;
   try {

@@ -1,5 +1,7 @@
 // Entry for both the main and the post step (action.yml runs this file for both): the runner hands the post
 // step the state the main step saved, so `isPost` tells them apart.
+// main is imported statically: it is the hot path, and every separate chunk costs an ESM resolve + compile.
+import { main } from './main.js';
 import { getState, log } from './runner.js';
 
 async function entry(): Promise<number> {
@@ -8,7 +10,6 @@ async function entry(): Promise<number> {
     await post(process.env);
     return 0;
   }
-  const { main } = await import('./main.js');
   return main(process.env);
 }
 

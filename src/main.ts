@@ -7,6 +7,7 @@ import { InputError } from './meta/types.js';
 import { plan as makePlan, type PublishPlan } from './plan.js';
 import { STATE } from './post.js';
 import { shellQuote } from './markdown.js';
+import { renderSummary } from './summary.js';
 import { redact } from './redact.js';
 import type { RunResult } from './result.js';
 import { appendSummary, log, saveState, setOutput, type Env } from './runner.js';
@@ -40,7 +41,6 @@ function report(plan: PublishPlan, result: RunResult, env: Env, secrets: string[
 
 async function writeSummary(plan: PublishPlan, result: RunResult, env: Env, secrets: string[]): Promise<void> {
   if (!plan.summary.enabled) return;
-  const { renderSummary } = await import('./summary.js');
   appendSummary(env, renderSummary(plan, result, { secrets }));
 }
 

@@ -3,9 +3,26 @@
 // Why not @actions/core on this path: it statically pulls in @actions/http-client + undici (~1 MB bundled), which
 // triples the cold start of a dry-run. The protocol itself is a few lines; the heavy paths that need
 // @actions/core (attestation) load it lazily with everything else they need.
-import { appendFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
-import { EOL } from 'node:os';
+import { appendFileSync, writeSync } from 'node:fs';
+
+// Workflow commands and file commands end lines with \n on every runner OS (the runner accepts it on Windows too).
+const EOL = '\n';
+
+/**
+ * Writes to stdout with a direct write(2). Not process.stdout: creating it loads Node's stream stack (~3 ms of a
+ * ~20 ms start). stdout is a pipe or file under the runner; both are synchronous on Linux, so the order of lines is
+ * kept. EAGAIN (a non-blocking pipe that is full) is retried.
+ */
+export function writeOut(text: string): void {
+  let buf = Buffer.from(text, 'utf8');
+  while (buf.length > 0) {
+    try {
+      buf = buf.subarray(writeSync(1, buf));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+    }
+  }
+}
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -30,7 +47,7 @@ function command(name: string, message: string, props: Record<string, string> = 
   const p = Object.entries(props)
     .map(([k, v]) => `${k}=${escapeProperty(v)}`)
     .join(',');
-  process.stdout.write(`::${name}${p ? ` ${p}` : ''}::${escapeData(message)}${EOL}`);
+  writeOut(`::${name}${p ? ` ${p}` : ''}::${escapeData(message)}${EOL}`);
 }
 
 /** A secret value the runner must mask in every later log line. Empty values are never registered. */
@@ -39,32 +56,43 @@ export function setSecret(value: string): void {
 }
 
 export const log = {
-  info: (message: string) => process.stdout.write(`${message}${EOL}`),
+  info: (message: string) => writeOut(`${message}${EOL}`),
   debug: (message: string) => command('debug', message),
   notice: (message: string, title?: string) => command('notice', message, title ? { title } : {}),
   warning: (message: string, title?: string) => command('warning', message, title ? { title } : {}),
   error: (message: string, title?: string) => command('error', message, title ? { title } : {}),
-  startGroup: (name: string) => process.stdout.write(`::group::${escapeData(name)}${EOL}`),
-  endGroup: () => process.stdout.write(`::endgroup::${EOL}`),
+  startGroup: (name: string) => writeOut(`::group::${escapeData(name)}${EOL}`),
+  endGroup: () => writeOut(`::endgroup::${EOL}`),
 };
+
+/**
+ * A heredoc delimiter that does not occur in the value. Not node:crypto's randomUUID: loading node:crypto costs
+ * ~4 ms of a ~20 ms start. Unpredictability is not what makes this safe; the containment check is.
+ */
+function delimiterFor(value: string): string {
+  for (;;) {
+    const d = `ghadelimiter_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+    if (!value.includes(d)) return d;
+  }
+}
 
 function fileCommand(env: Env, fileVar: string, key: string, value: string): boolean {
   const file = env[fileVar];
   if (!file) return false;
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const delimiter = delimiterFor(`${key}\n${value}`);
   appendFileSync(file, `${key}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
   return true;
 }
 
 export function setOutput(env: Env, name: string, value: string): void {
   if (!fileCommand(env, 'GITHUB_OUTPUT', name, value)) {
-    process.stdout.write(`${EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${EOL}`);
+    writeOut(`${EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${EOL}`);
   }
 }
 
 export function saveState(env: Env, name: string, value: string): void {
   if (!fileCommand(env, 'GITHUB_STATE', name, value)) {
-    process.stdout.write(`::save-state name=${escapeProperty(name)}::${escapeData(value)}${EOL}`);
+    writeOut(`::save-state name=${escapeProperty(name)}::${escapeData(value)}${EOL}`);
   }
 }
 

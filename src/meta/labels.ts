@@ -30,7 +30,8 @@ export function parseKeyValue(line: string, input: string, scope: Scope): [strin
   return [key, rendered.slice(at + 1)];
 }
 
-const byKey = (a: [string, string], b: [string, string]) => a[0].localeCompare(b[0], 'en');
+// Code-unit order, not localeCompare: label keys are ASCII, and collation loads ICU data (~5 ms at start-up).
+const byKey = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /** Defaults overridden by custom lines with the same key, sorted by key: `key=value`. */
 export function computeLabels(defaults: Array<[string, string]>, lines: string[], scope: Scope): string[] {

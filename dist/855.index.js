@@ -1,0 +1,237 @@
+export const id = 855;
+export const ids = [855];
+export const modules = {
+
+/***/ 28855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderSummary: () => (/* binding */ renderSummary)
+/* harmony export */ });
+/* unused harmony export duration */
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83758);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76670);
+// The job summary: one GitHub-flavoured markdown page built from the plan and what the effects produced.
+// Every value that can come from a branch, tag, label, input or error goes through src/markdown.ts, and every
+// secret the plan knows (login passwords, build-secret values) plus `opts.secrets` is masked twice: in each value
+// before it is escaped, and in the finished page.
+
+
+/** Buildx flags that take no value, for laying the command out one option per line. */
+const BOOLEAN_FLAGS = new Set(['--push', '--load', '--no-cache', '--pull', '--quiet', '-q']);
+function renderSummary(plan, result, opts = {}) {
+    const secrets = [
+        ...(opts.secrets ?? []),
+        ...plan.logins.map((l) => l.password),
+        ...Object.values(plan.build.env),
+    ];
+    const clean = (s) => (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(s, secrets);
+    const text = (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(clean(s));
+    const c = (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(clean(s));
+    const msg = (s) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMessage */ .hC)(clean(s));
+    const dryRun = result.status === 'dry-run';
+    const build = dryRun ? undefined : result.build;
+    const digest = build?.digest;
+    const pushed = !dryRun && plan.push && !!digest && plan.images.length > 0;
+    const out = [];
+    out.push(`## ${heading(plan, result)} ${plan.images.map(c).join(', ')}`.trimEnd(), '');
+    if (result.status === 'failure') {
+        out.push('**Error**', '', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .fence */ .EU)(clean(result.error ?? 'the run failed without a message'), 'text'), '');
+    }
+    // The facts table.
+    const rows = [];
+    rows.push([plan.images.length === 1 ? 'Image' : 'Images', list(plan.images.map(c))]);
+    rows.push(['Tags', plan.meta.tagNames.length ? plan.meta.tagNames.map(c).join(' ') : 'none']);
+    if (digest)
+        rows.push(['Digest', c(digest)]);
+    rows.push(['Platforms', plan.platforms.length ? plan.platforms.map(c).join(', ') : 'builder default']);
+    rows.push(['Push', pushRow(plan, result, msg)]);
+    if (plan.logins.length) {
+        rows.push([
+            'Registry login',
+            plan.logins.map((l) => `${c(l.registry)} as ${c(l.username)} (${text(l.source)})`).join('<br>'),
+        ]);
+    }
+    rows.push(['Cache', cacheRow(plan, build, msg, c)]);
+    const secretCount = Object.keys(plan.build.env).length;
+    if (secretCount)
+        rows.push(['Build secrets', `${secretCount} (values not shown)`]);
+    if (build) {
+        rows.push(['Build time', duration(build.durationMs) + (build.attempts > 1 ? ` (${build.attempts} attempts)` : '')]);
+    }
+    if (result.builder) {
+        const b = result.builder;
+        rows.push([
+            'Builder',
+            `${c(b.name)} (${text(b.driver)}) · buildx ${text(b.buildxVersion)} · BuildKit ${text(b.buildkitVersion)}`,
+        ]);
+    }
+    rows.push(['Attestation', attestRow(plan, result, pushed, clean, msg, c)]);
+    const verification = verifyRow(plan, result, digest, c);
+    if (verification)
+        rows.push(['Verification', verification]);
+    out.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .tableRow */ .jD)(['', '']), '| --- | --- |', ...rows.map(([k, v]) => (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .tableRow */ .jD)([`**${k}**`, v])), '');
+    // Warnings and notices: the plan's, then the run's, without repeats.
+    const warnings = unique([...plan.warnings, ...result.warnings]);
+    const notices = unique([...plan.notices, ...result.notices]);
+    if (warnings.length)
+        out.push(alert('WARNING', warnings.map(msg)), '');
+    if (notices.length)
+        out.push(alert('NOTE', notices.map(msg)), '');
+    if (pushed && digest) {
+        const refs = plan.images.map((image) => clean(`${image}@${digest}`));
+        out.push('### Use it', '', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .fence */ .EU)(refs.map((r) => `docker pull ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .ZL)(r)}`).join('\n'), 'sh'), '');
+        out.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .fence */ .EU)(compose(plan, refs[0], clean), 'yaml'), '');
+    }
+    if (dryRun) {
+        out.push(details('Build command', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .fence */ .EU)(command(plan.build.argv.map(clean)), 'sh')), '');
+        out.push(details(`Labels (${plan.meta.labels.length})`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .fence */ .EU)(plan.meta.labels.map((l) => displayLine(clean(l))).join('\n'), 'text')), '');
+        if (plan.meta.annotations.length) {
+            out.push(details(`Annotations (${plan.meta.annotations.length})`, (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .fence */ .EU)(plan.meta.annotations.map((a) => displayLine(clean(a))).join('\n'), 'text')), '');
+        }
+    }
+    return (0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(out.join('\n').replace(/\n+$/, '\n'), secrets);
+}
+function heading(plan, result) {
+    switch (result.status) {
+        case 'failure':
+            return '❌ Failed:';
+        case 'dry-run':
+            return '🧪 Dry run (plan only):';
+        case 'success':
+            return plan.push ? '✅ Published:' : '🔨 Built (not pushed):';
+    }
+}
+function list(items) {
+    return items.length ? items.join('<br>') : 'none';
+}
+function pushRow(plan, result, text) {
+    if (plan.push) {
+        if (result.status === 'dry-run')
+            return 'yes, when run without dry-run';
+        return result.build?.digest ? 'yes' : 'yes, but nothing was pushed';
+    }
+    const why = plan.noPushReason ? text(plan.noPushReason) : '`push: false`';
+    return plan.load ? `no, loaded into the local engine (${why})` : `no: ${why}`;
+}
+function cacheRow(plan, build, text, c) {
+    const cache = plan.cache;
+    let where;
+    switch (cache.source) {
+        case 'gha':
+            where = `GitHub cache ${cache.service.kind}, scope ${c(cache.scope)}`;
+            break;
+        case 'inputs': {
+            const parts = [];
+            if (cache.from.length)
+                parts.push(`from ${cache.from.map(c).join(', ')}`);
+            if (cache.to.length)
+                parts.push(`to ${cache.to.map(c).join(', ')}`);
+            where = parts.join('; ');
+            break;
+        }
+        case 'none':
+            where = `none: ${text(cache.reason)}`;
+            break;
+    }
+    if (build && build.steps.total > 0)
+        where += ` · ${build.steps.cached} of ${build.steps.total} steps cached`;
+    return where;
+}
+function attestRow(plan, result, pushed, clean, msg, c) {
+    const a = result.attestation;
+    if (a) {
+        const name = a.attestationId ? `build provenance #${a.attestationId}` : 'build provenance';
+        const shown = (a.attestationUrl && (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(clean(name), clean(a.attestationUrl))) || (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(clean(name));
+        const where = plan.attest.pushToRegistry && a.referrers.length ? ', also pushed to the registry' : '';
+        return shown + where;
+    }
+    if (!plan.attest.enabled)
+        return `no: ${msg(plan.attest.reason)}`;
+    if (result.status === 'dry-run')
+        return `planned for ${plan.attest.subjects.map(c).join(', ')}`;
+    return pushed ? 'not created (the run stopped before attesting)' : 'not created (nothing was pushed)';
+}
+function verifyRow(plan, result, digest, c) {
+    const v = result.verify;
+    if (!v) {
+        if (!plan.verify)
+            return undefined;
+        return result.status === 'dry-run' ? 'planned: read the pushed tags back' : 'not done';
+    }
+    const parts = [];
+    const wrong = digest ? v.tags.filter((t) => t.digest !== digest) : [];
+    parts.push(wrong.length
+        ? `${v.tags.length - wrong.length} of ${v.tags.length} tags read back at this digest; ` +
+            wrong.map((t) => `${c(t.ref)} is at ${c(t.digest)}`).join(', ')
+        : `${v.tags.length} ${v.tags.length === 1 ? 'tag' : 'tags'} read back`);
+    if (v.platforms.length)
+        parts.push(`platforms ${v.platforms.map(c).join(', ')}`);
+    const missing = plan.platforms.filter((p) => !v.platforms.includes(p));
+    if (v.platforms.length && missing.length)
+        parts.push(`missing ${missing.map(c).join(', ')}`);
+    return parts.join(' · ');
+}
+function alert(kind, items) {
+    return [`> [!${kind}]`, ...items.map((i) => `> - ${i}`)].join('\n');
+}
+function details(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+function unique(items) {
+    return [...new Set(items.filter((i) => i.trim()))];
+}
+/** "850ms", "4.2s", "42s", "1m 04s", "1h 02m 03s". */
+function duration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return 'unknown';
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 10_000)
+        return `${(Math.floor(ms / 100) / 10).toFixed(1)}s`;
+    const total = Math.round(ms / 1000);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    const pad = (n) => String(n).padStart(2, '0');
+    if (h)
+        return `${h}h ${pad(m)}m ${pad(s)}s`;
+    if (m)
+        return `${m}m ${pad(s)}s`;
+    return `${s}s`;
+}
+/** `docker <argv>`, shell-quoted, one option (with its value) per line. */
+function command(argv) {
+    const lines = [['docker']];
+    let i = 0;
+    // the sub-command words (buildx build) stay on the first line
+    while (i < argv.length && !argv[i].startsWith('-') && i < 2)
+        lines[0].push(argv[i++]);
+    while (i < argv.length) {
+        const arg = argv[i++];
+        const line = [arg];
+        if (arg.startsWith('-') && !arg.includes('=') && !BOOLEAN_FLAGS.has(arg) && i < argv.length)
+            line.push(argv[i++]);
+        lines.push(line);
+    }
+    return lines.map((l) => l.map(_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .shellQuote */ .ZL).join(' ')).join(' \\\n  ');
+}
+/** One label or annotation per line: a value with a line break is shown JSON-quoted so it stays on its line. */
+function displayLine(value) {
+    return /[\r\n\u2028\u2029]/.test(value) ? JSON.stringify(value) : value;
+}
+function yamlScalar(value) {
+    return /^[A-Za-z0-9_][A-Za-z0-9_.\/@:+-]*$/.test(value) && !/:(\s|$)/.test(value) ? value : JSON.stringify(value);
+}
+function compose(plan, ref, clean) {
+    const name = plan.summary.usageService || plan.images[0].split('/').pop().split(/[:@]/)[0];
+    const lines = ['services:', `  ${yamlScalar(clean(name))}:`, `    image: ${yamlScalar(ref)}`];
+    if (plan.summary.usagePort)
+        lines.push(`    ports: [${JSON.stringify(clean(plan.summary.usagePort))}]`);
+    return lines.join('\n');
+}
+
+
+/***/ })
+
+};

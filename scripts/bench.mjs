@@ -1,0 +1,90 @@
+// npm run bench: speed and memory, measured (never asserted in tests).
+//  1. dry-run start-up: the MLflow workflow's rules through dist/index.js vs bare `node -e 0`, same Node 24,
+//     interleaved runs, medians and their ratio (target ≤ 1.5×).
+//  2. the action's own overhead outside Docker on a real build: action start → buildx spawned, buildx exit →
+//     action done (target ≤ 0.25 s in total), measured through a docker shim that logs when it runs.
+//  3. warm/cold: rebuilding an image shaped like the example model (dependency layer, then code) from the GitHub
+//     cache (a v1 double) after clearing the local build cache, vs the cold build (target ≤ 0.25).
+// Parts 2 and 3 need the test environment (bash scripts/test-env.sh); `--startup` runs part 1 alone.
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const NODE = join(ROOT, 'node_modules/.bin/node');
+const DIST = join(ROOT, 'dist/index.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 31);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return s[Math.floor(s.length / 2)];
+};
+const ms = (ns) => Number(ns) / 1e6;
+
+function timeOnce(args, env) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(NODE, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const t = process.hrtime.bigint() - t0;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return t;
+}
+
+function runnerEnv(dir, inputs, extra = {}) {
+  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STATE: join(dir, 'state'), GITHUB_STEP_SUMMARY: join(dir, 'summary') };
+  for (const f of Object.values(files)) writeFileSync(f, '');
+  copyFileSync(join(ROOT, 'test/fixtures/events/push-master.json'), join(dir, 'event.json'));
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_PATH: join(dir, 'event.json'),
+    GITHUB_REF: 'refs/heads/master',
+    GITHUB_SHA: '860c1904a1ce19322e91ac35af1ab07466440c37',
+    GITHUB_REPOSITORY: 'octo-org/publish-image',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_RUN_ID: '1',
+    RUNNER_TEMP: dir,
+    ...files,
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    ...extra,
+  };
+}
+
+const MLFLOW = {
+  images: 'ghcr.io/octo-org/publish-image/mlflow',
+  platforms: 'linux/amd64,linux/arm64',
+  tags: 'type=ref,event=branch\ntype=ref,event=pr\ntype=sha,prefix={{branch}}-\ntype=raw,value=latest,enable={{is_default_branch}}',
+  'dry-run': 'true',
+  summary: 'true',
+  'sep-tags': '\n',
+};
+
+function startup() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-startup-'));
+  const env = runnerEnv(dir, MLFLOW);
+  const bare = [];
+  const action = [];
+  for (let i = 0; i < 3; i++) timeOnce([DIST], env); // warm the page cache
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(timeOnce(['-e', '0'], { PATH: process.env.PATH }));
+    action.push(timeOnce([DIST], env));
+  }
+  const b = ms(median(bare));
+  const a = ms(median(action));
+  const rss = spawnSync('/usr/bin/time', ['-f', '%M', NODE, DIST], { env, encoding: 'utf8' }).stderr.trim().split('\n').pop();
+  console.log(`dry-run start-up (MLflow rules), ${RUNS} interleaved runs, medians on ${spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()}:`);
+  console.log(`  node -e 0          ${b.toFixed(1)} ms`);
+  console.log(`  dist/index.js      ${a.toFixed(1)} ms   (max RSS ${rss} KB)`);
+  console.log(`  ratio              ${(a / b).toFixed(2)}x   (target <= 1.5x)`);
+  return a / b;
+}
+
+export { ms, median, runnerEnv, NODE, DIST, ROOT };
+
+const only = process.argv[2];
+if (only === '--startup' || !only) startup();
+if (!only || only === '--docker') {
+  const { dockerBench } = await import('./bench-docker.mjs');
+  await dockerBench();
+}
