@@ -37,6 +37,8 @@ export interface Context extends MetaContext {
   runId: string;
   runUrl: string;
   workflowRef?: string;
+  /** public, private or internal, when the payload says (decides the Sigstore instance for attestations) */
+  visibility?: string;
   pr?: PullRequestInfo;
   runtime: Runtime;
   /** warnings met while reading the context (e.g. repository metadata unavailable) */
@@ -145,6 +147,13 @@ function pullRequest(payload: EventPayload, eventName: string): PullRequestInfo 
   };
 }
 
+function repoVisibility(payload: EventPayload): string | undefined {
+  const r = payload.repository as { visibility?: unknown; private?: unknown } | undefined;
+  if (typeof r?.visibility === 'string') return r.visibility;
+  if (typeof r?.private === 'boolean') return r.private ? 'private' : 'public';
+  return undefined;
+}
+
 export async function readContext(env: Env): Promise<Context> {
   const payload = readPayload(env);
   const repository = env.GITHUB_REPOSITORY ?? '';
@@ -172,6 +181,7 @@ export async function readContext(env: Env): Promise<Context> {
     runId,
     runUrl: `${serverUrl}/${repository}/actions/runs/${runId}`,
     workflowRef: env.GITHUB_WORKFLOW_REF,
+    visibility: repoVisibility(payload),
     pr: pullRequest(payload, eventName),
     runtime: {
       act: env.ACT === 'true',

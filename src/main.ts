@@ -92,6 +92,8 @@ async function publish(plan: PublishPlan, ctx: Context, inputs: Inputs, secrets:
         pushToRegistry: plan.attest.pushToRegistry,
         credentials: plan.logins.map((l) => ({ registry: l.registry, username: l.username, password: l.password })),
         runnerTemp: ctx.runtime.runnerTemp,
+        // Public repositories sign with Sigstore's public-good instance, others with GitHub's.
+        sigstore: ctx.visibility === undefined ? undefined : ctx.visibility === 'public' ? 'public-good' : 'github',
       });
     }
   } catch (e) {
