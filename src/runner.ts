@@ -14,15 +14,22 @@ const EOL = '\n';
  * kept. EAGAIN (a non-blocking pipe that is full) is retried.
  */
 export function writeOut(text: string): void {
-  let buf = Buffer.from(text, 'utf8');
-  while (buf.length > 0) {
-    try {
-      buf = buf.subarray(writeSync(1, buf));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-    }
-  }
+  stdout.write(text);
 }
+
+/** The sink behind writeOut; a test may replace `write` to capture what the action prints. */
+export const stdout = {
+  write(text: string): void {
+    let buf = Buffer.from(text, 'utf8');
+    while (buf.length > 0) {
+      try {
+        buf = buf.subarray(writeSync(1, buf));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      }
+    }
+  },
+};
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readInputs } from '../../src/inputs.js';
+import { stdout } from '../../src/runner.js';
 
 const env = (inputs: Record<string, string>) =>
   Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
@@ -44,7 +45,7 @@ describe('readInputs', () => {
 
   it('masks secrets as soon as they are read and never echoes a secret in an error', async () => {
     const writes: string[] = [];
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (writes.push(String(s)), true));
+    const spy = vi.spyOn(stdout, 'write').mockImplementation((s) => void writes.push(s));
     try {
       const i = await readInputs(env({ password: 'pw-1', 'github-token': 'tok-2', secrets: 'NPM=npm-3\nGH=gh=4' }));
       expect(i.secrets).toEqual([{ id: 'NPM', value: 'npm-3' }, { id: 'GH', value: 'gh=4' }]);
