@@ -6,50 +6,11 @@
 //  3. warm/cold: rebuilding an image shaped like the example model (dependency layer, then code) from the GitHub
 //     cache (a v1 double) after clearing the local build cache, vs the cold build (target ≤ 0.25).
 // Parts 2 and 3 need the test environment (bash scripts/test-env.sh); `--startup` runs part 1 alone.
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const ROOT = resolve(import.meta.dirname, '..');
-const NODE = join(ROOT, 'node_modules/.bin/node');
-const DIST = join(ROOT, 'dist/index.js');
-const RUNS = Number(process.env.BENCH_RUNS ?? 31);
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return s[Math.floor(s.length / 2)];
-};
-const ms = (ns) => Number(ns) / 1e6;
-
-function timeOnce(args, env) {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(NODE, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  const t = process.hrtime.bigint() - t0;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return t;
-}
-
-function runnerEnv(dir, inputs, extra = {}) {
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STATE: join(dir, 'state'), GITHUB_STEP_SUMMARY: join(dir, 'summary') };
-  for (const f of Object.values(files)) writeFileSync(f, '');
-  copyFileSync(join(ROOT, 'test/fixtures/events/push-master.json'), join(dir, 'event.json'));
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_EVENT_PATH: join(dir, 'event.json'),
-    GITHUB_REF: 'refs/heads/master',
-    GITHUB_SHA: '860c1904a1ce19322e91ac35af1ab07466440c37',
-    GITHUB_REPOSITORY: 'octo-org/publish-image',
-    GITHUB_ACTOR: 'octocat',
-    GITHUB_RUN_ID: '1',
-    RUNNER_TEMP: dir,
-    ...files,
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    ...extra,
-  };
-}
+import { join } from 'node:path';
+import { DIST, median, ms, NODE, RUNS, runnerEnv, timeOnce } from './bench-lib.mjs';
 
 const MLFLOW = {
   images: 'ghcr.io/octo-org/publish-image/mlflow',
@@ -79,8 +40,6 @@ function startup() {
   console.log(`  ratio              ${(a / b).toFixed(2)}x   (target <= 1.5x)`);
   return a / b;
 }
-
-export { ms, median, runnerEnv, NODE, DIST, ROOT };
 
 const only = process.argv[2];
 if (only === '--startup' || !only) startup();

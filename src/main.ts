@@ -3,6 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readContext, type Context } from './context.js';
 import { readInputs, type Inputs } from './inputs.js';
+import { loadVersionParsers, parseTagRules } from './meta/index.js';
 import { InputError } from './meta/types.js';
 import { plan as makePlan, type PublishPlan } from './plan.js';
 import { STATE } from './post.js';
@@ -127,6 +128,7 @@ export async function main(env: Env): Promise<number> {
     inputs = await readInputs(env);
     checkPaths(inputs);
     ctx = await readContext(env);
+    await loadVersionParsers(parseTagRules(inputs.meta.tags));
     plan = makePlan(inputs, ctx);
   } catch (e) {
     if (e instanceof InputError) {

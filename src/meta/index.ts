@@ -17,6 +17,7 @@ export { parseFlavor, type Flavor } from './flavor.js';
 export { parseImages } from './images.js';
 export { sanitizeTag, isValidImageName, MAX_TAG_LENGTH } from './sanitize.js';
 export { formatDate } from './dateformat.js';
+export { loadVersionParsers } from './version-parsers.js';
 export { effectiveContext, isDefaultBranch } from './refs.js';
 
 /** MetaResult plus the warnings metadata-action would print (e.g. a Git tag that is not semver). */

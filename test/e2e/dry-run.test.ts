@@ -99,6 +99,23 @@ describe('dry-run', () => {
     expect(job.main.outputs.tags.split('\n')).toEqual(['ghcr.io/octo-org/publish-image:v1.2.3', 'ghcr.io/octo-org/publish-image:latest']);
   });
 
+  it('loads the SemVer and PEP 440 parsers on demand for a tag push', async () => {
+    const job = await runAction({
+      inputs: {
+        'dry-run': 'true',
+        images: 'ghcr.io/octo-org/app',
+        tags: 'type=semver,pattern={{version}}\ntype=semver,pattern={{major}}.{{minor}}\ntype=pep440,pattern=py{{major}}',
+      },
+      event: event('push-tag'),
+      eventName: 'push',
+      ref: 'refs/tags/v1.2.3',
+    });
+    expect(job.main.stderr).toBe('');
+    expect(job.main.code).toBe(0);
+    expect(job.main.outputs['tag-names'].split('\n')).toEqual(['1.2.3', '1.2', 'py1', 'latest']);
+    expect(job.main.outputs.version).toBe('1.2.3');
+  });
+
   it('plans the GitHub cache when the runtime offers one', async () => {
     const job = await runAction(
       pushMaster({ images: '127.0.0.1:5000/octo/app' }),

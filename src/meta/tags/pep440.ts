@@ -1,4 +1,4 @@
-import { clean, explain } from '@renovatebot/pep440/lib/version.js';
+import { pep440Parser } from '../version-parsers.js';
 import { render } from '../expressions.js';
 import { isRawStatement } from '../template.js';
 import { versionSource } from './source.js';
@@ -10,6 +10,7 @@ const EXPECTED = 'a pattern using {{raw}}, {{version}}, {{major}}, {{minor}}, {{
 export const pep440Tag: TagProducer = (rule, env, scope) => {
   const raw = versionSource(rule, env, scope);
   if (raw === undefined) return undefined;
+  const { clean, explain } = pep440Parser();
   const v = explain(raw);
   if (!v) {
     env.warn(`${raw} does not conform to PEP 440. More info: https://www.python.org/dev/peps/pep-0440`);

@@ -1,4 +1,4 @@
-import parseSemver from 'semver/functions/parse.js';
+import { semverParser } from '../version-parsers.js';
 import { render } from '../expressions.js';
 import { isRawStatement } from '../template.js';
 import { versionSource } from './source.js';
@@ -10,7 +10,7 @@ const EXPECTED = 'a pattern using {{raw}}, {{version}}, {{major}}, {{minor}}, {{
 export const semverTag: TagProducer = (rule, env, scope) => {
   const raw = versionSource(rule, env, scope);
   if (raw === undefined) return undefined;
-  const v = parseSemver(raw);
+  const v = semverParser()(raw);
   if (!v) {
     env.warn(`${raw} is not a valid semver. More info: https://semver.org/`);
     return undefined;
