@@ -11,6 +11,8 @@ import { event, SHA } from '../fixtures/events.js';
 import { everything, runAction, visible, type JobRun, type RunnerEnv } from './helpers/action.js';
 import { registryGet, sh } from './helpers/docker.js';
 import { requireTestEnv, type TestEnv } from './helpers/env.js';
+import { startFlakyProxy } from '../doubles/flaky-proxy.js';
+import { verifyPush } from '../../src/docker/verify.js';
 
 let env: TestEnv;
 let cache: GhaCacheDouble;
@@ -177,6 +179,40 @@ describe('publish: failure paths', () => {
     const errors = job.main.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/The registry kept failing: the push failed 3 times/);
+  });
+
+  it('a registry that fails transiently: the push is retried and succeeds', async () => {
+    await setup();
+    // BuildKit retries a refused upload itself after 1 s, 2 s and 4 s and gives up at about +7 s; the action's own
+    // retry starts its next attempt 2 s after that (about +9 s). An 8 s outage fails the first attempt only.
+    const proxy = await startFlakyProxy(env.registryOpen, 8_000);
+    try {
+      const job = await runAction(
+        publishRun({ inputs: { images: `${proxy.host}/${repo}-flaky`, registry: '', username: '', password: '', tags: 'type=raw,value=flaky', platforms: 'linux/amd64' } }),
+      );
+      expect(job.main.code, visible(job.main.stdout)).toBe(0);
+      expect(proxy.refused).toBeGreaterThan(0);
+      expect(job.main.stdout).toMatch(/::warning::Attempt 1 of 3 failed talking to the registry; retrying/);
+      expect(job.main.stdout).not.toMatch(/Attempt 2 of 3 failed/);
+      const m = await registryGet(env.registryOpen, `${repo}-flaky/manifests/flaky`);
+      expect(m.status).toBe(200);
+      expect(m.digest).toBe(job.main.outputs.digest);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('verification fails clearly when a tag does not resolve to the digest or lacks a platform', async () => {
+    await setup();
+    const logins = [{ registry: env.registryAuth, username: env.registryUser, password: env.registryPassword, source: 'password' as const }];
+    const tag = `${env.registryAuth}/${repo}:master`;
+    const wrong = `sha256:${'0'.repeat(64)}`;
+    await expect(verifyPush([tag], wrong, ['linux/amd64', 'linux/arm64'], logins)).rejects.toThrow(
+      new RegExp(`${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} resolves to sha256:[0-9a-f]{64}, not the pushed ${wrong}`),
+    );
+    const { digest } = await registryGet(env.registryAuth, `${repo}/manifests/master`, { user: env.registryUser, password: env.registryPassword });
+    await expect(verifyPush([tag], digest, ['linux/amd64', 'linux/riscv64'], logins)).rejects.toThrow(/lacks platform\(s\) linux\/riscv64/);
+    await expect(verifyPush([tag], digest, ['linux/amd64', 'linux/arm64'], logins)).resolves.toMatchObject({ platforms: expect.arrayContaining(['linux/amd64', 'linux/arm64']) });
   });
 
   it('a Dockerfile that fails: the build error, no retry', async () => {
