@@ -1,6 +1,7 @@
 // dist/index.js under Node 24 as a runner runs it, dry-run: outputs, summary, exit codes for good and bad inputs.
 import { describe, expect, it } from 'vitest';
 import { event, SHA } from '../fixtures/events.js';
+import { startGitHubApiDouble } from '../doubles/github-api.js';
 import { everything, runAction, type RunnerEnv } from './helpers/action.js';
 
 const MLFLOW_TAGS = [
@@ -128,6 +129,50 @@ describe('dry-run', () => {
     });
     expect(withCache.main.stdout).toContain('--cache-from type=gha,scope=octo-app-linux-amd64');
     expect(withCache.main.stdout).toContain('--cache-to type=gha,mode=max,scope=octo-app-linux-amd64,ignore-error=true');
+  });
+});
+
+describe('repository metadata', () => {
+  const bare = () => {
+    const e = event('workflow-dispatch');
+    delete e.repository;
+    return e;
+  };
+
+  it('comes from the REST API when the payload lacks it (default branch, description, url, license)', async () => {
+    const gh = await startGitHubApiDouble({ repository: 'octo-org/app', repo: { default_branch: 'trunk' } });
+    try {
+      const job = await runAction({
+        inputs: { 'dry-run': 'true', images: 'ghcr.io/octo-org/app', tags: 'type=raw,value=latest,enable={{is_default_branch}}\ntype=ref,event=branch' },
+        event: bare(),
+        eventName: 'workflow_dispatch',
+        ref: 'refs/heads/trunk',
+        repository: 'octo-org/app',
+        env: gh.env(),
+      });
+      expect(job.main.code, job.main.stdout).toBe(0);
+      expect(gh.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /repos/octo-org/app']);
+      expect(gh.requests[0].hasAuth).toBe(true);
+      expect(job.main.outputs['tag-names'].split('\n')).toEqual(['trunk', 'latest']);
+      expect(job.main.outputs.labels).toContain('org.opencontainers.image.description=A model image published with publish-image');
+      expect(job.main.outputs.labels).toContain('org.opencontainers.image.licenses=MIT');
+    } finally {
+      await gh.close();
+    }
+  });
+
+  it('is left out with a warning when neither the payload nor the API has it', async () => {
+    const job = await runAction({
+      inputs: { 'dry-run': 'true', images: 'ghcr.io/octo-org/app' },
+      event: bare(),
+      eventName: 'workflow_dispatch',
+      ref: 'refs/heads/main',
+      repository: 'octo-org/app',
+    });
+    expect(job.main.code).toBe(0);
+    expect(job.main.stdout).toMatch(/::warning::Repository metadata for octo-org\/app is unavailable/);
+    expect(job.main.outputs.labels).toContain('org.opencontainers.image.title=app');
+    expect(job.main.outputs.labels).not.toContain('org.opencontainers.image.licenses=MIT');
   });
 });
 
