@@ -1,13 +1,27 @@
 #!/usr/bin/env bash
 # The whole test suite: starts the real test environment (dockerd, buildx, registries, QEMU), then runs every
-# suite. Any suite that cannot run fails the run; nothing is skipped.
+# suite: type check, unit and e2e (vitest), and the example model's Python tests. Any suite that cannot run fails
+# the run; nothing is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[ -x node_modules/.bin/node ] || npm ci
 export PATH="$PWD/node_modules/.bin:$PATH"   # Node 24 from the `node` package, vitest, tsc
-[ -d node_modules ] || npm ci
 node --version
 bash scripts/test-env.sh
 tsc --noEmit -p .
 [ -f dist/index.js ] || npm run build
-vitest run --reporter=default
-bash scripts/test-python.sh
+mkdir -p .tmp
+vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json
+python_out=$(bash scripts/test-python.sh 2>&1) || { echo "$python_out"; exit 1; }
+echo "$python_out"
+# One closing line for the whole run: vitest's and pytest's counts together.
+node -e '
+  const v = require("./.tmp/vitest.json");
+  const py = process.argv[1].match(/(\d+) passed/);
+  const pyFailed = process.argv[1].match(/(\d+) failed/);
+  const passed = v.numPassedTests + (py ? Number(py[1]) : 0);
+  const failed = v.numFailedTests + (pyFailed ? Number(pyFailed[1]) : 0);
+  if (v.numPendingTests || v.numTodoTests) { console.log(`skipped or todo tests: ${v.numPendingTests + v.numTodoTests}`); process.exit(1); }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+' "$python_out"
