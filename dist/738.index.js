@@ -77,7 +77,7 @@ async function attestImages(opts) {
     _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Sigstore bundle written to ${bundlePath}`);
     if (attestation.tlogID)
         _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Transparency log index: ${attestation.tlogID}`);
-    const outcome = { bundlePath, referrers: [] };
+    const outcome = { bundlePath, referrers: [], storageRecords: [], warnings: [] };
     if (attestation.attestationID !== undefined && attestation.attestationID !== null) {
         outcome.attestationId = String(attestation.attestationID);
         outcome.attestationUrl = attestationUrl(outcome.attestationId);
@@ -102,8 +102,28 @@ async function attestImages(opts) {
                         : `No login was configured for ${registryOf(ref)}; add it to the action's registry logins.`), { cause: err });
             }
         }
+        await recordStorage(subjects, opts.githubToken, outcome);
     }
     return outcome;
+}
+/**
+ * Tell GitHub where the attested image is stored (its artifact metadata API), so the attestation links to the
+ * package. Only organization repositories have it, and it needs `artifact-metadata: write`; without it the
+ * attestation still stands, so a failure is a warning that names the permission.
+ */
+async function recordStorage(subjects, token, outcome) {
+    for (const s of subjects) {
+        const ref = ociImageName(s.name);
+        const registry = registryOf(ref);
+        try {
+            const ids = await (0,_actions_attest__WEBPACK_IMPORTED_MODULE_3__/* .createStorageRecord */ .Bz)({ name: s.name, digest: s.digest }, { registryUrl: `https://${registry}`, artifactUrl: `https://${ref}` }, token, 0);
+            outcome.storageRecords.push(...ids);
+        }
+        catch (err) {
+            outcome.warnings.push(`No storage record for ${s.name}@${s.digest} (GitHub's artifact metadata API): ${messageOf(err)}. ` +
+                'Organization repositories need `permissions: artifact-metadata: write` for it; the attestation itself is stored.');
+        }
+    }
 }
 const REFERRER_ANNOTATIONS = {
     'dev.sigstore.bundle.content': 'dsse-envelope',

@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { attestProvenance } from '@actions/attest';
+import { attestProvenance, createStorageRecord } from '@actions/attest';
 import { attachArtifactToImage } from '@sigstore/oci';
 
 export interface AttestSubject {
@@ -41,6 +41,10 @@ export interface AttestOutcome {
   bundlePath: string;
   /** One entry per image the bundle was attached to: the image (name@digest) and the referrer manifest digest. */
   referrers: { subject: string; digest: string }[];
+  /** Ids of the storage records created with GitHub's artifact metadata API. */
+  storageRecords: number[];
+  /** Problems that did not fail the attestation (e.g. no storage record without artifact-metadata: write). */
+  warnings: string[];
 }
 
 /** Media type of a Sigstore bundle v0.3; used as the referrer's artifactType and layer media type. */
@@ -101,7 +105,7 @@ export async function attestImages(opts: AttestOptions): Promise<AttestOutcome> 
   core.info(`Sigstore bundle written to ${bundlePath}`);
   if (attestation.tlogID) core.info(`Transparency log index: ${attestation.tlogID}`);
 
-  const outcome: AttestOutcome = { bundlePath, referrers: [] };
+  const outcome: AttestOutcome = { bundlePath, referrers: [], storageRecords: [], warnings: [] };
   if (attestation.attestationID !== undefined && attestation.attestationID !== null) {
     outcome.attestationId = String(attestation.attestationID);
     outcome.attestationUrl = attestationUrl(outcome.attestationId);
@@ -129,8 +133,35 @@ export async function attestImages(opts: AttestOptions): Promise<AttestOutcome> 
         );
       }
     }
+    await recordStorage(subjects, opts.githubToken, outcome);
   }
   return outcome;
+}
+
+/**
+ * Tell GitHub where the attested image is stored (its artifact metadata API), so the attestation links to the
+ * package. Only organization repositories have it, and it needs `artifact-metadata: write`; without it the
+ * attestation still stands, so a failure is a warning that names the permission.
+ */
+async function recordStorage(subjects: NormalisedSubject[], token: string, outcome: AttestOutcome): Promise<void> {
+  for (const s of subjects) {
+    const ref = ociImageName(s.name);
+    const registry = registryOf(ref);
+    try {
+      const ids = await createStorageRecord(
+        { name: s.name, digest: s.digest },
+        { registryUrl: `https://${registry}`, artifactUrl: `https://${ref}` },
+        token,
+        0,
+      );
+      outcome.storageRecords.push(...ids);
+    } catch (err) {
+      outcome.warnings.push(
+        `No storage record for ${s.name}@${s.digest} (GitHub's artifact metadata API): ${messageOf(err)}. ` +
+          'Organization repositories need `permissions: artifact-metadata: write` for it; the attestation itself is stored.',
+      );
+    }
+  }
 }
 
 // make-fetch-happen ships no types, so @sigstore/oci's Pick<FetchOptions, …> asks for every key.

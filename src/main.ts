@@ -87,7 +87,7 @@ async function publish(plan: PublishPlan, ctx: Context, inputs: Inputs, secrets:
     }
     if (plan.attest.enabled && digest) {
       const { attestImages } = await import('./attest.js');
-      result.attestation = await attestImages({
+      const attestation = await attestImages({
         subjects: plan.attest.subjects.map((name) => ({ name, digest })),
         githubToken: inputs.githubToken,
         pushToRegistry: plan.attest.pushToRegistry,
@@ -96,6 +96,8 @@ async function publish(plan: PublishPlan, ctx: Context, inputs: Inputs, secrets:
         // Public repositories sign with Sigstore's public-good instance, others with GitHub's.
         sigstore: ctx.visibility === undefined ? undefined : ctx.visibility === 'public' ? 'public-good' : 'github',
       });
+      result.attestation = attestation;
+      result.warnings.push(...attestation.warnings);
     }
   } catch (e) {
     result.status = 'failure';

@@ -52,14 +52,25 @@ export interface GitHubApiDoubleOptions {
   firstAttestationId?: number;
   /** Answer the attestation POST with this status instead (e.g. 403 to test the permission hint). */
   attestationStatus?: number;
+  /** Answer storage-record requests with this status (e.g. 403 without artifact-metadata: write). */
+  storageRecordStatus?: number;
   /** Require this token (`Authorization: token|bearer <t>`) on every request; 401 otherwise. */
   requireToken?: string;
+}
+
+export interface StoredStorageRecord {
+  id: number;
+  owner: string;
+  record: Record<string, unknown>;
 }
 
 export interface GitHubApiDouble {
   url: string;
   requests: RecordedRequest[];
   attestations: StoredAttestation[];
+  /** POST /orgs/{owner}/artifacts/metadata/storage-record bodies */
+  storageRecords: StoredStorageRecord[];
+  setStorageRecordStatus(status: number | undefined): void;
   /** Replace the served repository metadata (merged into the defaults). */
   setRepo(meta: Partial<RepoMetadata>): void;
   setAttestationStatus(status: number | undefined): void;
@@ -93,6 +104,8 @@ export async function startGitHubApiDouble(opts: GitHubApiDoubleOptions = {}): P
   let attestationStatus = opts.attestationStatus;
   const requests: RecordedRequest[] = [];
   const attestations: StoredAttestation[] = [];
+  const storageRecords: StoredStorageRecord[] = [];
+  let storageRecordStatus = opts.storageRecordStatus;
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -142,6 +155,21 @@ export async function startGitHubApiDouble(opts: GitHubApiDoubleOptions = {}): P
       attestations.push({ id, owner: m[1], repo: m[2], bundle });
       return send(201, { id });
     }
+    // GitHub's artifact metadata API: a storage record says where an attested artifact lives (org repositories;
+    // needs `artifact-metadata: write`). Answered like the real endpoint: the ids of the records created.
+    const storage = /^\/orgs\/([^/]+)\/artifacts\/metadata\/storage-record$/.exec(url.pathname);
+    if (storage && req.method === 'POST') {
+      if (storageRecordStatus && storageRecordStatus >= 400) {
+        return send(storageRecordStatus, { message: 'Resource not accessible by integration' });
+      }
+      const record = body as Record<string, unknown> | undefined;
+      if (!record?.name || !record?.digest || !record?.registry_url) {
+        return send(422, { message: 'Invalid request: name, digest and registry_url are required' });
+      }
+      const id = nextId++;
+      storageRecords.push({ id, owner: storage[1], record });
+      return send(200, { storage_records: [{ id }] });
+    }
     if (m && !m[3] && req.method === 'GET') {
       if (`${m[1]}/${m[2]}`.toLowerCase() !== repo.full_name.toLowerCase()) return send(404, { message: 'Not Found' });
       return send(200, repo);
@@ -156,6 +184,10 @@ export async function startGitHubApiDouble(opts: GitHubApiDoubleOptions = {}): P
     url,
     requests,
     attestations,
+    storageRecords,
+    setStorageRecordStatus: (status) => {
+      storageRecordStatus = status;
+    },
     setRepo: (meta) => {
       repo = { ...defaultRepoMetadata(repository), ...meta };
     },

@@ -11,7 +11,7 @@ import { startOidcDouble, type OidcDouble } from '../doubles/oidc.js';
 import { event } from '../fixtures/events.js';
 import { everything, ROOT, runAction, visible, type RunnerEnv } from './helpers/action.js';
 import { registryGet } from './helpers/docker.js';
-import { requireTestEnv, type TestEnv } from './helpers/env.js';
+import { multiarchPushInputs, requireTestEnv, type TestEnv } from './helpers/env.js';
 import { SLSA_PROVENANCE_V1, verifyBundle } from './helpers/verify-bundle.js';
 
 const PRELOAD = join(ROOT, 'test/doubles/sigstore-preload.mjs');
@@ -46,14 +46,7 @@ function attestRun(inputs: Record<string, string> = {}, withOidc = true): Runner
     repository: REPOSITORY,
     nodeArgs: ['--import', PRELOAD],
     inputs: {
-      images: `${env.registryAuth}/${repo}`,
-      registry: env.registryAuth,
-      username: env.registryUser,
-      password: env.registryPassword,
-      context: 'test/fixtures/contexts/multiarch',
-      platforms: 'linux/amd64,linux/arm64',
-      network: 'host',
-      'build-args': `BASE=${env.baseImage}\nNONCE=${nonce}`,
+      ...multiarchPushInputs(env, repo, nonce),
       tags: 'type=ref,event=branch',
       'github-token': 'ghs_attestTestToken000000000000000000',
       ...inputs,
@@ -96,6 +89,12 @@ describe('attestation through dist/index.js', () => {
     expect(artifacts).toHaveLength(1);
     const manifest = await registryGet(env.registryAuth, `${repo}/manifests/${artifacts[0].digest}`, auth);
     expect(manifest.json.subject.digest).toBe(digest);
+    // GitHub is told where the image is stored (artifact metadata API)
+    expect(gh.storageRecords).toHaveLength(1);
+    expect(gh.storageRecords[0]).toMatchObject({
+      owner: 'octo-org',
+      record: { name: `${env.registryAuth}/${repo}`, digest, registry_url: `https://${env.registryAuth}` },
+    });
     // the summary links the attestation; no secret anywhere
     expect(job.main.summary).toContain(o['attestation-url']);
     expect(everything(job)).not.toContain(env.registryPassword);
@@ -129,6 +128,19 @@ describe('attestation through dist/index.js', () => {
         issuer: oidc.identity.issuer,
       }),
     ).toThrow(/mismatch|signature/i);
+  });
+
+  it('without artifact-metadata: write the storage record is skipped with a warning naming the permission', async () => {
+    await setup();
+    gh.setStorageRecordStatus(403);
+    try {
+      const job = await runAction(attestRun({ tags: 'type=raw,value=no-storage-record', platforms: 'linux/amd64' }));
+      expect(job.main.code, visible(job.main.stdout)).toBe(0);
+      expect(job.main.outputs['attestation-id']).toMatch(/^\d+$/);
+      expect(job.main.stdout).toMatch(/::warning::No storage record for .*artifact-metadata: write/);
+    } finally {
+      gh.setStorageRecordStatus(undefined);
+    }
   });
 
   it('no OIDC token (no id-token: write): pushes, skips the attestation with a notice naming the permission', async () => {

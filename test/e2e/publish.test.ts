@@ -10,7 +10,7 @@ import { startGhaCacheDouble, type GhaCacheDouble } from '../doubles/gha-cache.j
 import { event, SHA } from '../fixtures/events.js';
 import { everything, runAction, visible, type JobRun, type RunnerEnv } from './helpers/action.js';
 import { registryGet, sh } from './helpers/docker.js';
-import { requireTestEnv, type TestEnv } from './helpers/env.js';
+import { multiarchPushInputs, requireTestEnv, type TestEnv } from './helpers/env.js';
 import { startFlakyProxy } from '../doubles/flaky-proxy.js';
 import { verifyPush } from '../../src/docker/verify.js';
 
@@ -34,14 +34,7 @@ function publishRun(over: Partial<RunnerEnv> & { inputs?: Record<string, string>
     repository: 'octo-org/publish-image',
     ...over,
     inputs: {
-      images: `${env.registryAuth}/${repo}`,
-      registry: env.registryAuth,
-      username: env.registryUser,
-      password: env.registryPassword,
-      context: 'test/fixtures/contexts/multiarch',
-      platforms: 'linux/amd64,linux/arm64',
-      network: 'host',
-      'build-args': `BASE=${env.baseImage}\nNONCE=${nonce}`,
+      ...multiarchPushInputs(env, repo, nonce),
       tags: 'type=ref,event=branch\ntype=sha',
       ...over.inputs,
     },

@@ -119,3 +119,20 @@ export async function requireTestEnv(): Promise<TestEnv> {
   }
   return env;
 }
+
+/**
+ * The inputs of a real two-platform push of test/fixtures/contexts/multiarch to the auth registry: `repo` is the
+ * repository path, `nonce` makes the RUN step's output unique to the test run.
+ */
+export function multiarchPushInputs(env: TestEnv, repo: string, nonce: string): Record<string, string> {
+  return {
+    images: `${env.registryAuth}/${repo}`,
+    registry: env.registryAuth,
+    username: env.registryUser,
+    password: env.registryPassword,
+    context: 'test/fixtures/contexts/multiarch',
+    platforms: 'linux/amd64,linux/arm64',
+    network: 'host',
+    'build-args': `BASE=${env.baseImage}\nNONCE=${nonce}`,
+  };
+}
