@@ -146,6 +146,53 @@ describe('publish: two platforms, auth registry, GitHub cache', () => {
   });
 });
 
+describe('publish: registries and runtimes', () => {
+  it('pushes to two registries, logging in to the one that needs it through registry-auth', async () => {
+    await setup();
+    const job = await runAction(
+      publishRun({
+        inputs: {
+          images: `${env.registryAuth}/${repo}-two\n${env.registryOpen}/${repo}-two`,
+          registry: '',
+          username: '',
+          password: '',
+          'registry-auth': `- registry: ${env.registryAuth}\n  username: ${env.registryUser}\n  password: ${env.registryPassword}\n`,
+          tags: 'type=raw,value=two',
+          platforms: 'linux/amd64',
+        },
+      }),
+    );
+    expect(job.main.code, visible(job.main.stdout)).toBe(0);
+    expect(job.main.stdout).toContain(`Logging in to ${env.registryAuth} as ${env.registryUser} (registry-auth)`);
+    expect(job.main.stdout).toContain('Verified 2 tag(s)');
+    const digest = job.main.outputs.digest;
+    expect((await registryGet(env.registryAuth, `${repo}-two/manifests/two`, { user: env.registryUser, password: env.registryPassword })).digest).toBe(digest);
+    expect((await registryGet(env.registryOpen, `${repo}-two/manifests/two`)).digest).toBe(digest);
+    expect(everything(job)).not.toContain(env.registryPassword);
+  });
+
+  it('under act (ACT=true, a v1 cache service, no OIDC token): publishes as on a runner, attestation skipped', async () => {
+    await setup();
+    const job = await runAction(publishRun({ inputs: { tags: 'type=raw,value=act', platforms: 'linux/amd64' }, env: { ACT: 'true' } }));
+    expect(job.main.code, visible(job.main.stdout)).toBe(0);
+    expect(job.main.stdout).toContain('--cache-to type=gha,mode=max');
+    expect(job.main.stdout).toMatch(/::notice::Build-provenance attestation skipped: this run has no OIDC token/);
+    expect(job.main.outputs.digest).toMatch(/^sha256:/);
+  });
+
+  it('cache service v2 with a buildx older than 0.21: a warning that the build runs without the GitHub cache', async () => {
+    await setup();
+    const job = await runAction(
+      publishRun({
+        inputs: { tags: 'type=raw,value=cache-v2', platforms: 'linux/amd64' },
+        env: { ACTIONS_CACHE_URL: '', ACTIONS_CACHE_SERVICE_V2: 'True', ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' },
+      }),
+    );
+    expect(job.main.code, visible(job.main.stdout)).toBe(0);
+    expect(job.main.stdout).toMatch(/::warning::This runtime offers only the GitHub cache service v2, which buildx 0\.13\.\d+ cannot use/);
+  });
+});
+
 describe('publish: failure paths', () => {
   it('a wrong password: one clear error, nothing pushed, nothing left behind', async () => {
     await setup();
