@@ -47,19 +47,15 @@ async function writeSummary(plan: PublishPlan, result: RunResult, env: Env, secr
 
 async function publish(plan: PublishPlan, ctx: Context, inputs: Inputs, secrets: string[], env: Env): Promise<RunResult> {
   const result: RunResult = { status: 'success', notices: [], warnings: [] };
-  const { createDockerConfig } = await import('./docker/config.js');
-  const dockerConfig = createDockerConfig(plan.workDir);
+  const docker = await import('./docker/effects.js');
+  const dockerConfig = docker.createDockerConfig(plan.workDir);
   // Saved before the first credential is written, so the post step cleans up whatever happens next.
   saveState(env, STATE.dockerConfig, dockerConfig);
   saveState(env, STATE.registries, plan.logins.map((l) => l.registry).join(','));
   saveState(env, STATE.logout, String(plan.logout));
   try {
-    if (plan.logins.length) {
-      const { login } = await import('./docker/login.js');
-      await login(plan.logins, dockerConfig, secrets);
-    }
-    const { prepareBuilder } = await import('./docker/builder.js');
-    result.builder = await prepareBuilder(
+    if (plan.logins.length) await docker.login(plan.logins, dockerConfig, secrets);
+    result.builder = await docker.prepareBuilder(
       {
         builder: plan.build.builder,
         platforms: plan.platforms,
@@ -71,8 +67,7 @@ async function publish(plan: PublishPlan, ctx: Context, inputs: Inputs, secrets:
       },
       result.warnings,
     );
-    const { build } = await import('./docker/build.js');
-    result.build = await build({
+    result.build = await docker.build({
       build: plan.build,
       push: plan.push,
       builderOverride: result.builder.created ? result.builder.name : undefined,
@@ -81,8 +76,7 @@ async function publish(plan: PublishPlan, ctx: Context, inputs: Inputs, secrets:
     });
     const digest = result.build.digest;
     if (plan.verify && digest) {
-      const { verifyPush } = await import('./docker/verify.js');
-      result.verify = await verifyPush(plan.meta.tags, digest, plan.platforms, plan.logins);
+      result.verify = await docker.verifyPush(plan.meta.tags, digest, plan.platforms, plan.logins);
       log.info(`Verified ${result.verify.tags.length} tag(s) → ${digest}`);
     }
     if (plan.attest.enabled && digest) {

@@ -19,9 +19,7 @@ export async function post(env: Env): Promise<void> {
     log.info('Nothing to clean up.');
     return;
   }
-  const { removeBuilder } = await import('./docker/builder.js');
-  const { logout } = await import('./docker/login.js');
-  const { removeDockerConfig } = await import('./docker/config.js');
+  const { removeBuilder, logout, removeDockerConfig } = await import('./docker/effects.js');
   if (builder) await removeBuilder(builder, dockerConfig);
   if (dockerConfig && existsSync(dockerConfig)) {
     if (getState(env, STATE.logout) === 'false') {
