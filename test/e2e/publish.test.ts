@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startGhaCacheDouble, type GhaCacheDouble } from '../doubles/gha-cache.js';
 import { event, SHA } from '../fixtures/events.js';
@@ -169,6 +169,26 @@ describe('publish: registries and runtimes', () => {
     expect((await registryGet(env.registryAuth, `${repo}-two/manifests/two`, { user: env.registryUser, password: env.registryPassword })).digest).toBe(digest);
     expect((await registryGet(env.registryOpen, `${repo}-two/manifests/two`)).digest).toBe(digest);
     expect(everything(job)).not.toContain(env.registryPassword);
+  });
+
+  it('a build secret reaches RUN --mount=type=secret and is never shown, even when the Dockerfile prints it', async () => {
+    await setup();
+    const secret = `s3cr3t-${randomBytes(8).toString('hex')}`;
+    const job = await runAction(
+      publishRun({
+        inputs: { context: 'test/fixtures/contexts/secret', secrets: `api_token=${secret}`, tags: 'type=raw,value=secret', platforms: 'linux/amd64' },
+      }),
+    );
+    expect(job.main.code, visible(job.main.stdout)).toBe(0);
+    expect(job.main.stdout).toContain('token is ***');
+    expect(everything(job)).not.toContain(secret);
+    expect(job.main.stdout).toContain('--secret id=api_token,env=PUBLISH_IMAGE_SECRET_0');
+    // the secret was really mounted: the image holds its hash
+    const config = mkdtempSync(join(tmpdir(), 'pull-config-'));
+    await sh(env.docker, ['--config', config, 'login', '-u', env.registryUser, '--password-stdin', env.registryAuth], { input: env.registryPassword });
+    const run = await sh(env.docker, ['--config', config, 'run', '--rm', '--network', 'none', '--pull', 'always', `${env.registryAuth}/${repo}:secret`]);
+    expect(run.stdout.trim()).toBe(createHash('sha256').update(secret).digest('hex'));
+    await sh(env.docker, ['--config', config, 'logout', env.registryAuth]);
   });
 
   it('under act (ACT=true, a v1 cache service, no OIDC token): publishes as on a runner, attestation skipped', async () => {

@@ -138,6 +138,39 @@ const cases: PlanCase[] = [
     },
   },
   {
+    name: 'build-push-action flags map one to one: target, network, no-cache, pull, sbom, load, build-args, builder',
+    context: context('push-master'),
+    inputs: inputs({
+      target: 'runtime',
+      network: 'host',
+      noCache: true,
+      pull: true,
+      sbom: 'true',
+      load: true,
+      buildArgs: ['A=1', 'B=two words'],
+      builder: 'mybuilder',
+    }),
+    expected: (p) => {
+      expect(argvHas(p, '--target', 'runtime')).toBe(true);
+      expect(argvHas(p, '--network', 'host')).toBe(true);
+      expect(argvHas(p, '--sbom', 'true')).toBe(true);
+      expect(argvHas(p, '--build-arg', 'B=two words')).toBe(true);
+      expect(argvHas(p, '--builder', 'mybuilder')).toBe(true);
+      expect(p.build.argv).toEqual(expect.arrayContaining(['--no-cache', '--pull', '--load', '--push']));
+    },
+  },
+  {
+    name: 'every tag, label and annotation becomes its own flag',
+    context: context('push-master'),
+    inputs: inputs({ meta: { images: ['ghcr.io/octo-org/app'], tags: ['type=ref,event=branch', 'type=sha'], flavor: [], labels: ['org.example.team=ml'], annotations: [] } }),
+    expected: (p) => {
+      expect(p.build.argv.filter((a) => a === '--tag')).toHaveLength(p.meta.tags.length);
+      expect(argvHas(p, '--tag', 'ghcr.io/octo-org/app:master')).toBe(true);
+      expect(argvHas(p, '--label', 'org.example.team=ml')).toBe(true);
+      expect(p.build.argv.filter((a) => a === '--annotation')).toHaveLength(p.meta.annotations.length);
+    },
+  },
+  {
     name: 'outputs replace push/load and skip verification',
     context: context('push-master'),
     inputs: inputs({ outputs: ['type=oci,dest=/tmp/x.tar'] }),
