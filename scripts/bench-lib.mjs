@@ -16,7 +16,7 @@ export const ms = (ns) => Number(ns) / 1e6;
 
 export function timeOnce(args, env) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(NODE, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(NODE, args, { env, cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   const t = process.hrtime.bigint() - t0;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return t;

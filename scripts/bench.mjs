@@ -12,10 +12,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST, median, ms, NODE, RUNS, runnerEnv, timeOnce } from './bench-lib.mjs';
 
+// exactly what .github/workflows/mlflow-image-publish.yml passes
 const MLFLOW = {
+  context: '.',
+  file: 'dockerfile.mlflow',
   images: 'ghcr.io/octo-org/publish-image/mlflow',
   platforms: 'linux/amd64,linux/arm64',
   tags: 'type=ref,event=branch\ntype=ref,event=pr\ntype=sha,prefix={{branch}}-\ntype=raw,value=latest,enable={{is_default_branch}}',
+  push: 'true',
+  'usage-service': 'mlflow-web',
+  'usage-port': '5000:5000',
   'dry-run': 'true',
   summary: 'true',
   'sep-tags': '\n',

@@ -30,8 +30,12 @@ function checkPaths(inputs: Inputs): void {
   if (!isRemoteContext(inputs.context) && !(existsSync(inputs.context) && statSync(inputs.context).isDirectory())) {
     throw new InputError('context', inputs.context, 'a directory that exists in the workspace (or a git/https URL)');
   }
-  if (inputs.file && !isRemoteContext(inputs.context) && !existsSync(inputs.file)) {
+  if (isRemoteContext(inputs.context)) return;
+  if (inputs.file && !existsSync(inputs.file)) {
     throw new InputError('file', inputs.file, 'the path of a Dockerfile that exists, relative to the workspace');
+  }
+  if (!inputs.file && !existsSync(`${inputs.context}/Dockerfile`)) {
+    throw new InputError('context', inputs.context, 'a directory with a Dockerfile in it, or set `file` to the Dockerfile');
   }
 }
 

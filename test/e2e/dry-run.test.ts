@@ -11,8 +11,11 @@ const MLFLOW_TAGS = [
   'type=raw,value=latest,enable={{is_default_branch}}',
 ].join('\n');
 
+// A build context with a Dockerfile: the action checks the context before it plans.
+const HELLO = 'test/fixtures/contexts/hello';
+
 const pushMaster = (inputs: Record<string, string>): RunnerEnv => ({
-  inputs: { 'dry-run': 'true', ...inputs },
+  inputs: { 'dry-run': 'true', context: HELLO, ...inputs },
   event: event('push-master'),
   eventName: 'push',
   ref: 'refs/heads/master',
@@ -65,7 +68,7 @@ describe('dry-run', () => {
 
   it('tags a pull request pr-<n> and plans no push', async () => {
     const job = await runAction({
-      inputs: { 'dry-run': 'true', images: 'ghcr.io/octo-org/publish-image/mlflow', tags: MLFLOW_TAGS, push: 'false' },
+      inputs: { 'dry-run': 'true', context: HELLO, images: 'ghcr.io/octo-org/publish-image/mlflow', tags: MLFLOW_TAGS, push: 'false' },
       event: event('pull-request'),
       eventName: 'pull_request',
       ref: 'refs/pull/42/merge',
@@ -77,7 +80,7 @@ describe('dry-run', () => {
 
   it('builds only, with a notice, for a pull request from a fork', async () => {
     const job = await runAction({
-      inputs: { 'dry-run': 'true' },
+      inputs: { 'dry-run': 'true', context: HELLO },
       event: event('pull-request-fork'),
       eventName: 'pull_request',
       ref: 'refs/pull/42/merge',
@@ -89,7 +92,7 @@ describe('dry-run', () => {
 
   it('uses the default image ghcr.io/<owner>/<repo> lower-cased and the default rules', async () => {
     const job = await runAction({
-      inputs: { 'dry-run': 'true' },
+      inputs: { 'dry-run': 'true', context: HELLO },
       event: event('push-tag'),
       eventName: 'push',
       ref: 'refs/tags/v1.2.3',
@@ -104,6 +107,7 @@ describe('dry-run', () => {
     const job = await runAction({
       inputs: {
         'dry-run': 'true',
+        context: HELLO,
         images: 'ghcr.io/octo-org/app',
         tags: 'type=semver,pattern={{version}}\ntype=semver,pattern={{major}}.{{minor}}\ntype=pep440,pattern=py{{major}}',
       },
@@ -143,7 +147,7 @@ describe('repository metadata', () => {
     const gh = await startGitHubApiDouble({ repository: 'octo-org/app', repo: { default_branch: 'trunk' } });
     try {
       const job = await runAction({
-        inputs: { 'dry-run': 'true', images: 'ghcr.io/octo-org/app', tags: 'type=raw,value=latest,enable={{is_default_branch}}\ntype=ref,event=branch' },
+        inputs: { 'dry-run': 'true', context: HELLO, images: 'ghcr.io/octo-org/app', tags: 'type=raw,value=latest,enable={{is_default_branch}}\ntype=ref,event=branch' },
         event: bare(),
         eventName: 'workflow_dispatch',
         ref: 'refs/heads/trunk',
@@ -163,7 +167,7 @@ describe('repository metadata', () => {
 
   it('is left out with a warning when neither the payload nor the API has it', async () => {
     const job = await runAction({
-      inputs: { 'dry-run': 'true', images: 'ghcr.io/octo-org/app' },
+      inputs: { 'dry-run': 'true', context: HELLO, images: 'ghcr.io/octo-org/app' },
       event: bare(),
       eventName: 'workflow_dispatch',
       ref: 'refs/heads/main',
@@ -193,6 +197,8 @@ const badInputs: BadInputCase[] = [
   { name: 'push: sometimes', inputs: { push: 'sometimes' }, input: 'push', expected: 'true or false' },
   { name: 'image name with spaces', inputs: { images: 'ghcr.io/octo org/app' }, input: 'images', expected: 'ghcr.io' },
   { name: 'missing context', inputs: { context: 'no/such/dir' }, input: 'context', expected: 'directory' },
+  { name: 'missing Dockerfile', inputs: { file: 'no/such/Dockerfile' }, input: 'file', expected: 'Dockerfile that exists' },
+  { name: 'context without a Dockerfile', inputs: { context: 'test/fixtures' }, input: 'context', expected: 'set `file`' },
   { name: 'bad network', inputs: { network: 'bridge' }, input: 'network', expected: 'host' },
 ];
 
