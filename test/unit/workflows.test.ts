@@ -228,8 +228,10 @@ describe('ci, check-dist and release workflows', () => {
     expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
     const steps = allSteps(wf);
     expect(steps.map((s: { uses?: string }) => s.uses).filter(Boolean)).toEqual(['actions/checkout@v4', 'actions/setup-node@v4']);
-    expect(steps[1].with['node-version']).toBe(24);
+    expect(steps.find((s: { uses?: string }) => s.uses === 'actions/setup-node@v4').with['node-version']).toBe(24);
     expect(steps.at(-1).run).toBe('bash .ci/run');
+    // dockerd runs inside the job, on Debian 12 as on the project's machines
+    expect(wf.jobs.test.container).toEqual({ image: 'debian:12', options: '--privileged' });
   });
 
   it('check-dist rebuilds and fails on a diff in dist/', () => {
