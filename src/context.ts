@@ -6,8 +6,12 @@ import type { Env } from './runner.js';
 
 export type CacheService =
   | { kind: 'none' }
-  | { kind: 'v1'; url: string }
-  | { kind: 'v2'; url: string };
+  | {
+      kind: 'v1' | 'v2';
+      url: string;
+      /** BuildKit parses ACTIONS_RUNTIME_TOKEN as a JWT; act hands out a plain string instead */
+      tokenIsJwt: boolean;
+    };
 
 export interface PullRequestInfo {
   number: number;
@@ -127,10 +131,12 @@ export function runClock(env: Env, fallback: () => Date = () => new Date()): Dat
 }
 
 function cacheService(env: Env): CacheService {
-  if (!env.ACTIONS_RUNTIME_TOKEN) return { kind: 'none' };
-  if (env.ACTIONS_CACHE_SERVICE_V2 && env.ACTIONS_RESULTS_URL) return { kind: 'v2', url: env.ACTIONS_RESULTS_URL };
-  if (env.ACTIONS_CACHE_URL) return { kind: 'v1', url: env.ACTIONS_CACHE_URL };
-  if (env.ACTIONS_RESULTS_URL) return { kind: 'v2', url: env.ACTIONS_RESULTS_URL };
+  const token = env.ACTIONS_RUNTIME_TOKEN;
+  if (!token) return { kind: 'none' };
+  const tokenIsJwt = /^[\w-]+\.[\w-]+\.[\w-]*$/.test(token);
+  if (env.ACTIONS_CACHE_SERVICE_V2 && env.ACTIONS_RESULTS_URL) return { kind: 'v2', url: env.ACTIONS_RESULTS_URL, tokenIsJwt };
+  if (env.ACTIONS_CACHE_URL) return { kind: 'v1', url: env.ACTIONS_CACHE_URL, tokenIsJwt };
+  if (env.ACTIONS_RESULTS_URL) return { kind: 'v2', url: env.ACTIONS_RESULTS_URL, tokenIsJwt };
   return { kind: 'none' };
 }
 

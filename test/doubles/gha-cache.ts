@@ -69,6 +69,8 @@ export interface GhaCacheDoubleOptions {
   scopes?: { Scope: string; Permission: number }[];
   /** Token lifetime in seconds; default 6 h. */
   ttlSeconds?: number;
+  /** Accept any bearer token, as act's cache server does (it checks none). */
+  anyToken?: boolean;
 }
 
 interface Entry {
@@ -164,7 +166,8 @@ export async function startGhaCacheDouble(options: GhaCacheDoubleOptions = {}): 
   };
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, route: string, query: URLSearchParams) => {
-    if (req.headers.authorization !== `Bearer ${token}`) {
+    const bearer = req.headers.authorization?.startsWith('Bearer ') === true;
+    if (options.anyToken ? !bearer : req.headers.authorization !== `Bearer ${token}`) {
       stats.unauthorized++;
       return apiError(res, 401, 'missing or wrong bearer token', 'UnauthorizedException');
     }

@@ -70,7 +70,7 @@ const cases: PlanCase[] = [
   {
     name: 'cache service v1: gha cache scoped per image and platforms',
     context: context('push-master', {
-      runtime: { act: false, oidc: true, cache: { kind: 'v1', url: 'http://127.0.0.1:1/' }, runnerTemp: '/t' },
+      runtime: { act: false, oidc: true, cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: true }, runnerTemp: '/t' },
     }),
     inputs: inputs({ platforms: [{ os: 'linux', arch: 'amd64' }, { os: 'linux', arch: 'arm64' }] }),
     expected: (p) => {
@@ -80,9 +80,34 @@ const cases: PlanCase[] = [
     },
   },
   {
+    name: 'a cache token that is not a JWT outside act: no gha cache, and why',
+    context: context('push-master', {
+      runtime: { act: false, oidc: true, cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: false }, runnerTemp: '/t' },
+    }),
+    inputs: inputs(),
+    expected: (p) => {
+      expect(p.cache).toMatchObject({ source: 'none', reason: expect.stringMatching(/not a JWT/) });
+      expect(p.build.argv.join(' ')).not.toContain('type=gha');
+    },
+  },
+  {
+    name: "under act, whose cache token is a plain string: BuildKit gets act's cache URL and a well-formed token",
+    context: context('push-master', {
+      runtime: { act: true, oidc: false, cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: false }, runnerTemp: '/t' },
+    }),
+    inputs: inputs(),
+    expected: (p) => {
+      const from = p.cache.from[0];
+      expect(from).toMatch(/^type=gha,scope=octo-org-app,url=http:\/\/127\.0\.0\.1:1\/,token=[\w-]+\.[\w-]+\.unsigned$/);
+      const claims = JSON.parse(Buffer.from(from.split('token=')[1].split('.')[1], 'base64url').toString());
+      expect(JSON.parse(claims.ac)).toEqual([{ Scope: 'refs/heads/master', Permission: 3 }]);
+      expect(claims.exp).toBeGreaterThan(claims.nbf);
+    },
+  },
+  {
     name: 'explicit cache-from/cache-to replace the default',
     context: context('push-master', {
-      runtime: { act: false, oidc: true, cache: { kind: 'v1', url: 'http://127.0.0.1:1/' }, runnerTemp: '/t' },
+      runtime: { act: false, oidc: true, cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: true }, runnerTemp: '/t' },
     }),
     inputs: inputs({ cacheFrom: ['type=registry,ref=ghcr.io/o/a:cache'], cacheTo: [] }),
     expected: (p) => {

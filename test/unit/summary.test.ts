@@ -65,7 +65,7 @@ function makePlan(over: Partial<PublishPlan> = {}): PublishPlan {
     },
     cache: {
       source: 'gha',
-      service: { kind: 'v1', url: 'https://artifactcache.actions.githubusercontent.com/abc/' },
+      service: { kind: 'v1', url: 'https://artifactcache.actions.githubusercontent.com/abc/', tokenIsJwt: true },
       scope: 'acme-mlflow-server-linux-amd64-linux-arm64',
       from: ['type=gha,scope=acme-mlflow-server-linux-amd64-linux-arm64'],
       to: ['type=gha,mode=max,scope=acme-mlflow-server-linux-amd64-linux-arm64,ignore-error=true'],
