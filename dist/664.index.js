@@ -257,7 +257,8 @@ async function prepareBuilder(req, warnings) {
         if (req.builder)
             throw new Error(`The builder "${req.builder}" cannot do this build: ${can.why}. Choose another builder or leave builder empty.`);
         runner/* log */.Rm.info(`Creating a docker-container builder: ${can.why}`);
-        await docker(['buildx', 'create', '--name', req.createName, '--driver', 'docker-container', '--driver-opt', 'network=host'], req.dockerConfig, 'Creating a buildx builder');
+        const opts = req.driverOpts.some((o) => o.startsWith('network=')) ? req.driverOpts : ['network=host', ...req.driverOpts];
+        await docker(['buildx', 'create', '--name', req.createName, '--driver', 'docker-container', ...opts.flatMap((o) => ['--driver-opt', o])], req.dockerConfig, 'Creating a buildx builder');
         req.onCreated(req.createName);
         created = true;
         facts = await inspect(req.createName, req.dockerConfig);

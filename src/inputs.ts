@@ -50,6 +50,8 @@ export interface Inputs {
   sbom?: string;
   outputs: string[];
   builder?: string;
+  /** driver options for a builder this run creates (setup-buildx-action's driver-opts), e.g. image=… */
+  driverOpts: string[];
   attest: AttestMode;
   pushToRegistry: boolean;
   githubToken: string;
@@ -219,6 +221,7 @@ export async function readInputs(env: Env): Promise<Inputs> {
     sbom: optional(env, 'sbom'),
     outputs: lines(getInput(env, 'outputs')),
     builder: optional(env, 'builder'),
+    driverOpts: keyValueLines('driver-opts', getInput(env, 'driver-opts'), 'one key=value driver option per line, e.g. image=moby/buildkit:v0.20.0'),
     attest: parseAttest(getInput(env, 'attest')),
     pushToRegistry: bool(env, 'push-to-registry', true),
     githubToken,

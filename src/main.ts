@@ -67,6 +67,7 @@ async function publish(plan: PublishPlan, ctx: Context, inputs: Inputs, secrets:
         cacheV2: plan.cache.source === 'gha' && plan.cache.service.kind === 'v2',
         dockerConfig,
         createName: `publish-image-${ctx.runId || process.pid}`,
+        driverOpts: plan.build.driverOpts,
         onCreated: (name) => saveState(env, STATE.builder, name),
       },
       result.warnings,

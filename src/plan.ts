@@ -39,6 +39,8 @@ export interface BuildPlan {
   context: string;
   file?: string;
   builder?: string;
+  /** driver options for a docker-container builder created for this run */
+  driverOpts: string[];
 }
 
 export interface MetaOutputs {
@@ -291,6 +293,7 @@ export function plan(inputs: Inputs, ctx: Context): PublishPlan {
       context: inputs.context,
       file: inputs.file,
       builder: inputs.builder,
+      driverOpts: inputs.driverOpts,
     },
     cache,
     attest,

@@ -23,6 +23,8 @@ export interface BuilderRequest {
   dockerConfig: string;
   /** name for a builder this run creates */
   createName: string;
+  /** its driver options (network=host unless another network is given) */
+  driverOpts: string[];
   onCreated: (name: string) => void;
 }
 
@@ -67,8 +69,9 @@ export async function prepareBuilder(req: BuilderRequest, warnings: string[]): P
   if (!can.ok) {
     if (req.builder) throw new Error(`The builder "${req.builder}" cannot do this build: ${can.why}. Choose another builder or leave builder empty.`);
     log.info(`Creating a docker-container builder: ${can.why}`);
+    const opts = req.driverOpts.some((o) => o.startsWith('network=')) ? req.driverOpts : ['network=host', ...req.driverOpts];
     await docker(
-      ['buildx', 'create', '--name', req.createName, '--driver', 'docker-container', '--driver-opt', 'network=host'],
+      ['buildx', 'create', '--name', req.createName, '--driver', 'docker-container', ...opts.flatMap((o) => ['--driver-opt', o])],
       req.dockerConfig,
       'Creating a buildx builder',
     );

@@ -23,6 +23,7 @@ export function inputs(over: Partial<Inputs> = {}): Inputs {
     noCache: false,
     pull: false,
     outputs: [],
+    driverOpts: [],
     attest: 'auto',
     pushToRegistry: true,
     githubToken: 'ghs_token',

@@ -60,6 +60,7 @@ function makePlan(over: Partial<PublishPlan> = {}): PublishPlan {
       env: {},
       metadataFile: `${WORK}/metadata.json`,
       iidFile: `${WORK}/iid.txt`,
+      driverOpts: [],
       context: '.',
       file: 'dockerfile.mlflow',
     },
