@@ -231,7 +231,7 @@ describe('ci, check-dist and release workflows', () => {
     expect(steps.find((s: { uses?: string }) => s.uses === 'actions/setup-node@v4').with['node-version']).toBe(24);
     expect(steps.at(-1).run).toBe('bash .ci/run');
     // dockerd runs inside the job, on Debian 12 as on the project's machines
-    expect(wf.jobs.test.container).toEqual({ image: 'debian:12', options: '--privileged' });
+    expect(wf.jobs.test.container).toEqual({ image: 'debian:12', options: '--privileged', volumes: ['docker-data:/var/lib/docker'] });
   });
 
   it('check-dist rebuilds and fails on a diff in dist/', () => {
