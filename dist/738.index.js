@@ -16,12 +16,14 @@ export const modules = {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46058);
 /* harmony import */ var _actions_attest__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79179);
 /* harmony import */ var _sigstore_oci__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81057);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37206);
 // Build-provenance attestation: sign an SLSA v1 provenance statement for the pushed image(s) with Sigstore
 // (via @actions/attest), store it with GitHub's attestations API, write the bundle under RUNNER_TEMP and,
 // when asked, attach the bundle to each image in its registry as an OCI referrer.
 //
 // This module is heavy (Sigstore, Octokit, jose, make-fetch-happen); main.ts loads it with
 // `await import('./attest.js')` on the attestation path only, so ncc emits it as a separate chunk.
+
 
 
 
@@ -98,8 +100,8 @@ async function attestImages(opts) {
             catch (err) {
                 throw new AttestationError(`attest: attaching the attestation to ${s.name}@${s.digest} failed: ${messageOf(err)}. ` +
                     (creds
-                        ? `Check that the credentials for ${registryOf(ref)} can push to ${s.name}.`
-                        : `No login was configured for ${registryOf(ref)}; add it to the action's registry logins.`), { cause: err });
+                        ? `Check that the credentials for ${(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .registryOf */ .Fv)(ref)} can push to ${s.name}.`
+                        : `No login was configured for ${(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .registryOf */ .Fv)(ref)}; add it to the action's registry logins.`), { cause: err });
             }
         }
         await recordStorage(subjects, opts.githubToken, outcome);
@@ -114,7 +116,7 @@ async function attestImages(opts) {
 async function recordStorage(subjects, token, outcome) {
     for (const s of subjects) {
         const ref = ociImageName(s.name);
-        const registry = registryOf(ref);
+        const registry = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .registryOf */ .Fv)(ref);
         try {
             const ids = await (0,_actions_attest__WEBPACK_IMPORTED_MODULE_3__/* .createStorageRecord */ .Bz)({ name: s.name, digest: s.digest }, { registryUrl: `https://${registry}`, artifactUrl: `https://${ref}` }, token, 0);
             outcome.storageRecords.push(...ids);
@@ -147,7 +149,7 @@ async function attachReferrer(imageName, imageDigest, artifact, mediaType, creds
         // @sigstore/oci signs in by starting a blob upload and parsing the auth challenge; a registry that accepts pushes
         // without auth answers 202 with no challenge ("Invalid challenge: "). It needs no credentials: push anonymously.
         if (creds && /Invalid challenge: $/.test(messageOf(err))) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .debug */ .Yz(`${registryOf(imageName)} accepts pushes without authentication; attaching anonymously`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .debug */ .Yz(`${(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .registryOf */ .Fv)(imageName)} accepts pushes without authentication; attaching anonymously`);
             return attach(undefined);
         }
         throw err;
@@ -180,14 +182,8 @@ function attestationUrl(id) {
 }
 /** @sigstore/oci wants `registry/path`; make Docker Hub's implicit forms explicit. */
 function ociImageName(name) {
-    const [first, ...rest] = name.split('/');
-    const hasDomain = rest.length > 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-    if (hasDomain)
-        return name;
-    return rest.length === 0 ? `docker.io/library/${name}` : `docker.io/${name}`;
-}
-function registryOf(imageName) {
-    return imageName.split('/')[0];
+    const ref = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .parseImageRef */ .Q)(name);
+    return `${ref.registry}/${ref.repository}`;
 }
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 /** `https://index.docker.io/v1/` → `docker.io`; `ghcr.io/` → `ghcr.io`; case-insensitive host. */
@@ -196,7 +192,7 @@ function canonicalRegistry(value) {
     return DOCKER_HUB.has(host) ? 'docker.io' : host;
 }
 function credentialFor(imageName, credentials) {
-    const target = canonicalRegistry(registryOf(imageName));
+    const target = canonicalRegistry((0,_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .registryOf */ .Fv)(imageName));
     return credentials.find((c) => canonicalRegistry(c.registry || 'docker.io') === target);
 }
 function messageOf(err) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { attestProvenance, createStorageRecord } from '@actions/attest';
 import { attachArtifactToImage } from '@sigstore/oci';
+import { parseImageRef, registryOf } from './image-ref.js';
 
 export interface AttestSubject {
   /** Image name without tag, e.g. `127.0.0.1:5001/org/app` or `ghcr.io/owner/app`. */
@@ -233,14 +234,8 @@ function attestationUrl(id: string): string | undefined {
 
 /** @sigstore/oci wants `registry/path`; make Docker Hub's implicit forms explicit. */
 export function ociImageName(name: string): string {
-  const [first, ...rest] = name.split('/');
-  const hasDomain = rest.length > 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  if (hasDomain) return name;
-  return rest.length === 0 ? `docker.io/library/${name}` : `docker.io/${name}`;
-}
-
-function registryOf(imageName: string): string {
-  return imageName.split('/')[0];
+  const ref = parseImageRef(name);
+  return `${ref.registry}/${ref.repository}`;
 }
 
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
