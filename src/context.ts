@@ -79,7 +79,7 @@ export function repoMetadataFrom(r: Record<string, unknown>): RepoMetadata | und
 
 /** Event payloads carry the repository with default_branch and html_url; the REST API is the fallback. */
 async function readRepoMetadata(
-  env: Env,
+  token: string,
   payload: EventPayload,
   repository: string,
   apiUrl: string,
@@ -88,7 +88,6 @@ async function readRepoMetadata(
   const name = repository.split('/')[1] ?? repository;
   const fromPayload = payload.repository ? repoMetadataFrom(payload.repository) : undefined;
   if (fromPayload?.defaultBranch && fromPayload.htmlUrl) return fromPayload;
-  const token = env['INPUT_GITHUB-TOKEN']?.trim();
   try {
     const res = await fetch(`${apiUrl}/repos/${repository}`, {
       headers: {
@@ -160,7 +159,8 @@ function repoVisibility(payload: EventPayload): string | undefined {
   return undefined;
 }
 
-export async function readContext(env: Env): Promise<Context> {
+/** `githubToken` (the github-token input) authenticates the REST fallback for repository metadata. */
+export async function readContext(env: Env, githubToken: string): Promise<Context> {
   const payload = readPayload(env);
   const repository = env.GITHUB_REPOSITORY ?? '';
   const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '');
@@ -175,7 +175,7 @@ export async function readContext(env: Env): Promise<Context> {
     ref: env.GITHUB_REF ?? '',
     sha: env.GITHUB_SHA ?? '',
     payload,
-    repo: await readRepoMetadata(env, payload, repository, apiUrl, warnings),
+    repo: await readRepoMetadata(githubToken, payload, repository, apiUrl, warnings),
     now,
     commitDate: headCommitTs ? new Date(headCommitTs) : now,
     settings: settings(env),

@@ -128,7 +128,7 @@ export async function main(env: Env): Promise<number> {
   try {
     inputs = await readInputs(env);
     checkPaths(inputs);
-    ctx = await readContext(env);
+    ctx = await readContext(env, inputs.githubToken);
     await loadVersionParsers(parseTagRules(inputs.meta.tags));
     plan = makePlan(inputs, ctx);
   } catch (e) {
