@@ -5,15 +5,15 @@
 // with a runner-like environment: the OIDC token endpoint double (127.0.0.1), the GitHub REST double
 // (GITHUB_API_URL, 127.0.0.1), Sigstore + the OIDC issuer's discovery/JWKS intercepted in-process by the preload,
 // and a real registry (docker-registry 2.8, htpasswd auth, no referrers API → referrers tag schema).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireTestEnv } from './helpers/env.js';
 import { startGitHubApiDouble, type GitHubApiDouble } from '../doubles/github-api.js';
 import { startOidcDouble, type OidcDouble } from '../doubles/oidc.js';
 import { IN_TOTO_PAYLOAD_TYPE, IN_TOTO_STATEMENT_V1, SLSA_PROVENANCE_V1, verifyBundle } from './helpers/verify-bundle.js';
@@ -22,118 +22,16 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NODE24 = path.join(ROOT, 'node_modules/.bin/node');
 const NCC = path.join(ROOT, 'node_modules/.bin/ncc');
 const PRELOAD = path.join(ROOT, 'test/doubles/sigstore-preload.mjs');
-const SHARED_ENV = '/tmp/publish-image-test-env/env';
 const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const REPOSITORY = 'octo-org/publish-image-demo';
 
-// ---------------------------------------------------------------------------------------------------------------
-// Registry: the shared test env's htpasswd registry when it is up, else our own docker-registry on 127.0.0.1.
+// Registry: the test environment's (scripts/test-env.sh): htpasswd auth on one port, open on another.
 interface TestRegistry {
   host: string; // 127.0.0.1:port
   username: string;
   password: string;
-  stop(): Promise<void>;
-}
-
-function readSharedEnv(): Record<string, string> | undefined {
-  if (!existsSync(SHARED_ENV)) return undefined;
-  const vars: Record<string, string> = {};
-  for (const line of readFileSync(SHARED_ENV, 'utf8').split('\n')) {
-    const m = /^\s*(?:export\s+)?([A-Z0-9_]+)=(.*)$/.exec(line);
-    if (m) vars[m[1]] = m[2].trim().replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return vars;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForRegistry(host: string, timeoutMs = 15_000): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    try {
-      const r = await fetch(`http://${host}/v2/`);
-      if (r.status === 200 || r.status === 401) return true;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return false;
-}
-
-async function startRegistry(workDir: string, kind: 'auth' | 'open'): Promise<TestRegistry | undefined> {
-  const shared = readSharedEnv();
-  if (kind === 'auth' && shared?.REGISTRY_AUTH && shared.REGISTRY_USER && shared.REGISTRY_PASSWORD_FILE && existsSync(shared.REGISTRY_PASSWORD_FILE)) {
-    const host = shared.REGISTRY_AUTH.replace(/^https?:\/\//, '').replace(/\/+$/, '');
-    if (host.startsWith('127.0.0.1:') && (await waitForRegistry(host, 3_000))) {
-      return {
-        host,
-        username: shared.REGISTRY_USER,
-        password: readFileSync(shared.REGISTRY_PASSWORD_FILE, 'utf8').trim(),
-        stop: async () => {},
-      };
-    }
-  }
-  if (kind === 'open' && shared?.REGISTRY_OPEN) {
-    const host = shared.REGISTRY_OPEN.replace(/^https?:\/\//, '').replace(/\/+$/, '');
-    if (host.startsWith('127.0.0.1:') && (await waitForRegistry(host, 3_000))) {
-      return { host, username: '', password: '', stop: async () => {} };
-    }
-  }
-  if (!existsSync('/usr/bin/docker-registry') || !existsSync('/usr/bin/htpasswd')) return undefined;
-  const dir = path.join(workDir, `registry-${kind}`);
-  mkdirSync(path.join(dir, 'data'), { recursive: true });
-  const username = kind === 'auth' ? 'attest' : '';
-  const password = kind === 'auth' ? randomBytes(12).toString('hex') : '';
-  if (kind === 'auth') {
-    const ht = spawnSync('/usr/bin/htpasswd', ['-Bbn', username, password], { encoding: 'utf8' });
-    if (ht.status !== 0) throw new Error(`htpasswd failed: ${ht.stderr}`);
-    writeFileSync(path.join(dir, 'htpasswd'), ht.stdout);
-  }
-  const port = await freePort();
-  const host = `127.0.0.1:${port}`;
-  writeFileSync(
-    path.join(dir, 'config.yml'),
-    [
-      'version: 0.1',
-      'log: { level: warn }',
-      `storage: { filesystem: { rootdirectory: ${path.join(dir, 'data')} }, delete: { enabled: true } }`,
-      `http: { addr: "${host}", secret: ${randomBytes(16).toString('hex')} }`,
-      ...(kind === 'auth' ? [`auth: { htpasswd: { realm: attest-direct, path: ${path.join(dir, 'htpasswd')} } }`] : []),
-      '',
-    ].join('\n'),
-  );
-  const proc: ChildProcess = spawn('/usr/bin/docker-registry', ['serve', path.join(dir, 'config.yml')], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  proc.stderr?.on('data', (d) => (stderr += d));
-  if (!(await waitForRegistry(host))) {
-    proc.kill('SIGTERM');
-    throw new Error(`docker-registry did not come up on ${host}: ${stderr}`);
-  }
-  return {
-    host,
-    username,
-    password,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-      }),
-  };
 }
 
 // Plain HTTP image upload: config blob + one layer + an OCI manifest.
@@ -270,8 +168,8 @@ interface RunResult {
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'attest-direct-'));
 let oidc: OidcDouble;
 let gh: GitHubApiDouble;
-let registry: TestRegistry | undefined;
-let openRegistry: TestRegistry | undefined;
+let registry: TestRegistry;
+let openRegistry: TestRegistry;
 let driver: string;
 const trustedRoot = path.join(workDir, 'trusted_root.json');
 const sigstoreLog = path.join(workDir, 'sigstore.log');
@@ -348,16 +246,15 @@ const expectedSAN = () => oidc.identity.subjectAlternativeName;
 beforeAll(async () => {
   oidc = await startOidcDouble({ repository: REPOSITORY });
   gh = await startGitHubApiDouble({ repository: REPOSITORY });
-  registry = await startRegistry(workDir, 'auth');
-  openRegistry = await startRegistry(workDir, 'open');
+  const testEnv = await requireTestEnv();
+  registry = { host: testEnv.registryAuth, username: testEnv.registryUser, password: testEnv.registryPassword };
+  openRegistry = { host: testEnv.registryOpen, username: '', password: '' };
   driver = buildDriver(workDir);
 }, 180_000);
 
 afterAll(async () => {
   await oidc?.close();
   await gh?.close();
-  await registry?.stop();
-  await openRegistry?.stop();
   rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -367,8 +264,7 @@ describe('attestImages (direct, Node 24, Sigstore preload)', () => {
     expect(oidc.claims).toMatchObject({ iss: 'https://token.actions.githubusercontent.com', sub: `repo:${REPOSITORY}:ref:refs/heads/main` });
   });
 
-  it('public repo: signs with public-good (Fulcio + Rekor), stores it with the API, attaches it to every image', async (ctx) => {
-    if (!registry) throw new Error('No test registry: run `bash scripts/test-env.sh` first.');
+  it('public repo: signs with public-good (Fulcio + Rekor), stores it with the API, attaches it to every image', async () => {
     const suffix = randomBytes(4).toString('hex');
     const repoA = `attest-direct/app-${suffix}`;
     const repoB = `attest-direct/app-${suffix}-mirror`;
@@ -543,8 +439,7 @@ describe('attestImages (direct, Node 24, Sigstore preload)', () => {
     expect(mine.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('push without a login for that registry fails with a clear message (and ignores ~/.docker/config.json)', async (ctx) => {
-    if (!registry) throw new Error('No test registry: run `bash scripts/test-env.sh` first.');
+  it('push without a login for that registry fails with a clear message (and ignores ~/.docker/config.json)', async () => {
     const repo = `attest-direct/nologin-${randomBytes(4).toString('hex')}`;
     const digest = await pushTestImage(registry, repo);
     // The decoy config now holds the RIGHT credentials: if they were read, the push would succeed.
@@ -568,8 +463,7 @@ describe('attestImages (direct, Node 24, Sigstore preload)', () => {
     expect((await referrersOf(registry, repo, digest)).manifests).toEqual([]);
   });
 
-  it('credentials passed for a registry that needs none (open registry): attaches anonymously', async (ctx) => {
-    if (!openRegistry) throw new Error('No open test registry: run `bash scripts/test-env.sh` first.');
+  it('credentials passed for a registry that needs none (open registry): attaches anonymously', async () => {
     const repo = `attest-direct/open-${randomBytes(4).toString('hex')}`;
     const digest = await pushTestImage(openRegistry, repo);
     const run = await runAttest(
