@@ -27,10 +27,10 @@ const isRemoteContext = (c: string) => /^(https?:\/\/|git@|github\.com\/|[a-z]+:
 
 /** Paths are checked before anything runs, so a typo is an input error, not a Docker failure. */
 function checkPaths(inputs: Inputs): void {
-  if (!isRemoteContext(inputs.context) && !(existsSync(inputs.context) && statSync(inputs.context).isDirectory())) {
+  if (isRemoteContext(inputs.context)) return;
+  if (!(existsSync(inputs.context) && statSync(inputs.context).isDirectory())) {
     throw new InputError('context', inputs.context, 'a directory that exists in the workspace (or a git/https URL)');
   }
-  if (isRemoteContext(inputs.context)) return;
   if (inputs.file && !existsSync(inputs.file)) {
     throw new InputError('file', inputs.file, 'the path of a Dockerfile that exists, relative to the workspace');
   }
@@ -39,12 +39,12 @@ function checkPaths(inputs: Inputs): void {
   }
 }
 
-function report(plan: PublishPlan, result: RunResult, env: Env, secrets: string[]): void {
+function report(plan: PublishPlan, result: RunResult, secrets: string[]): void {
   for (const n of [...plan.notices, ...result.notices]) log.notice(redact(n, secrets));
   for (const w of [...plan.warnings, ...result.warnings]) log.warning(redact(w, secrets));
 }
 
-async function writeSummary(plan: PublishPlan, result: RunResult, env: Env, secrets: string[]): Promise<void> {
+function writeSummary(plan: PublishPlan, result: RunResult, env: Env, secrets: string[]): void {
   if (!plan.summary.enabled) return;
   appendSummary(env, renderSummary(plan, result, { secrets }));
 }
@@ -142,15 +142,15 @@ export async function main(env: Env): Promise<number> {
   if (plan.dryRun) {
     log.info(`Dry run: would run\n  docker ${plan.build.argv.map(shellQuote).join(' ')}`);
     const result: RunResult = { status: 'dry-run', notices: [], warnings: [] };
-    report(plan, result, env, secrets);
+    report(plan, result, secrets);
     writeOutputs(plan, result, env, secrets);
-    await writeSummary(plan, result, env, secrets);
+    writeSummary(plan, result, env, secrets);
     return 0;
   }
   const result = await publish(plan, ctx, inputs, secrets, env);
-  report(plan, result, env, secrets);
+  report(plan, result, secrets);
   writeOutputs(plan, result, env, secrets);
-  await writeSummary(plan, result, env, secrets);
+  writeSummary(plan, result, env, secrets);
   if (result.status === 'failure') {
     log.error(result.error ?? 'failed', 'publish-image failed');
     return 1;

@@ -1,4 +1,5 @@
 // What the effects produced, for outputs and the job summary.
+import type { AttestOutcome } from './attest.js';
 
 export interface StepCounts {
   /** build steps BuildKit ran or reused (`#N [stage i/n] ...` lines) */
@@ -40,13 +41,6 @@ export interface VerifyResult {
   platforms: string[];
 }
 
-export interface AttestationResult {
-  attestationId?: string;
-  attestationUrl?: string;
-  bundlePath: string;
-  referrers: { subject: string; digest: string }[];
-}
-
 export type RunStatus = 'success' | 'failure' | 'dry-run';
 
 export interface RunResult {
@@ -54,7 +48,7 @@ export interface RunResult {
   builder?: BuilderInfo;
   build?: BuildResult;
   verify?: VerifyResult;
-  attestation?: AttestationResult;
+  attestation?: AttestOutcome;
   /** the failure, already free of secrets */
   error?: string;
   /** notices and warnings found while running (added to the plan's) */

@@ -104,6 +104,8 @@ function makeResult(over: Partial<RunResult> = {}): RunResult {
       attestationUrl: 'https://github.com/acme/models/attestations/4242',
       bundlePath: `${WORK}/attestation.jsonl`,
       referrers: [{ subject: IMAGE, digest: 'sha256:2222222222222222222222222222222222222222222222222222222222222222' }],
+      storageRecords: [],
+      warnings: [],
     },
     notices: [],
     warnings: [],
@@ -324,7 +326,7 @@ describe('renderSummary: hostile names', () => {
     makeResult({
       builder: { name: '<script>b</script>|`', driver: 'x|y', buildxVersion: '[x](javascript:alert(1))', buildkitVersion: '\n| a | b |', created: false },
       verify: { tags: HOSTILE.map((h) => ({ ref: `${IMAGE}:${h}`, digest: DIGEST })), platforms: ['linux/<script>'] },
-      attestation: { attestationId: '1](javascript:alert(1))', attestationUrl: 'javascript:alert(1)', bundlePath: '/tmp/b', referrers: [] },
+      attestation: { attestationId: '1](javascript:alert(1))', attestationUrl: 'javascript:alert(1)', bundlePath: '/tmp/b', referrers: [], storageRecords: [], warnings: [] },
       notices: HOSTILE,
       warnings: HOSTILE.map((h) => `result ${h}`),
       ...over,
@@ -334,7 +336,7 @@ describe('renderSummary: hostile names', () => {
     { name: 'success page', plan: hostilePlan(), result: hostileResult() },
     { name: 'failure page', plan: hostilePlan(), result: hostileResult({ status: 'failure', error: HOSTILE.join('\n') }) },
     { name: 'dry-run page', plan: hostilePlan({ dryRun: true }), result: { status: 'dry-run', notices: HOSTILE, warnings: [] } satisfies RunResult },
-    { name: 'attestation link with a hostile https URL', plan: hostilePlan(), result: hostileResult({ attestation: { attestationId: '7', attestationUrl: 'https://github.com/a/b/attestations/7?x=)[y](javascript:alert(1)) |', bundlePath: '/tmp/b', referrers: [] } }) },
+    { name: 'attestation link with a hostile https URL', plan: hostilePlan(), result: hostileResult({ attestation: { attestationId: '7', attestationUrl: 'https://github.com/a/b/attestations/7?x=)[y](javascript:alert(1)) |', bundlePath: '/tmp/b', referrers: [], storageRecords: [], warnings: [] } }) },
   ];
 
   for (const c of cases) {
