@@ -317,6 +317,7 @@ function isTransientRegistryFailure(output) {
 
 
 
+
 function argvFor(req) {
     if (!req.builderOverride || req.build.builder)
         return req.build.argv;
@@ -343,7 +344,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function build(req) {
     const maxAttempts = req.maxAttempts ?? 3;
     const backoff = req.backoffMs ?? ((n) => 2000 * 2 ** (n - 2));
-    (0,external_node_fs_.mkdirSync)(req.build.metadataFile.replace(/\/[^/]+$/, ''), { recursive: true });
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(req.build.metadataFile), { recursive: true });
     const argv = argvFor(req);
     const started = Date.now();
     for (let attempt = 1;; attempt++) {

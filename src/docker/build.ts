@@ -1,6 +1,7 @@
 // One `docker buildx build` from the plan's argv, streamed live in a collapsible group, retried with backoff
 // when the registry fails transiently during the push.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { run, tail } from '../exec.js';
 import { log } from '../runner.js';
 import type { BuildPlan } from '../plan.js';
@@ -46,7 +47,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function build(req: BuildRequest): Promise<BuildResult> {
   const maxAttempts = req.maxAttempts ?? 3;
   const backoff = req.backoffMs ?? ((n: number) => 2000 * 2 ** (n - 2));
-  mkdirSync(req.build.metadataFile.replace(/\/[^/]+$/, ''), { recursive: true });
+  mkdirSync(dirname(req.build.metadataFile), { recursive: true });
   const argv = argvFor(req);
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
