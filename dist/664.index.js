@@ -257,8 +257,18 @@ async function prepareBuilder(req, warnings) {
         if (req.builder)
             throw new Error(`The builder "${req.builder}" cannot do this build: ${can.why}. Choose another builder or leave builder empty.`);
         runner/* log */.Rm.info(`Creating a docker-container builder: ${can.why}`);
-        const opts = req.driverOpts.some((o) => o.startsWith('network=')) ? req.driverOpts : ['network=host', ...req.driverOpts];
-        await docker(['buildx', 'create', '--name', req.createName, '--driver', 'docker-container', ...opts.flatMap((o) => ['--driver-opt', o])], req.dockerConfig, 'Creating a buildx builder');
+        const opts = req.driverOpts.some((o) => o.startsWith('network='))
+            ? req.driverOpts
+            : ['network=host', ...req.driverOpts];
+        await docker([
+            'buildx',
+            'create',
+            '--name',
+            req.createName,
+            '--driver',
+            'docker-container',
+            ...opts.flatMap((o) => ['--driver-opt', o]),
+        ], req.dockerConfig, 'Creating a buildx builder');
         req.onCreated(req.createName);
         created = true;
         facts = await inspect(req.createName, req.dockerConfig);
@@ -360,7 +370,9 @@ async function build(req) {
         }).finally(() => runner/* log */.Rm.endGroup());
         if (out.code === 0) {
             const metadata = readJson(req.build.metadataFile);
-            const digest = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : undefined;
+            const digest = typeof metadata['containerimage.digest'] === 'string'
+                ? metadata['containerimage.digest']
+                : undefined;
             if (req.push && !digest) {
                 throw new Error('The build pushed but buildx reported no image digest (containerimage.digest missing from the metadata file).');
             }

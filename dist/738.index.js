@@ -188,7 +188,11 @@ function ociImageName(name) {
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 /** `https://index.docker.io/v1/` → `docker.io`; `ghcr.io/` → `ghcr.io`; case-insensitive host. */
 function canonicalRegistry(value) {
-    const host = value.trim().replace(/^[a-z]+:\/\//i, '').split('/')[0].toLowerCase();
+    const host = value
+        .trim()
+        .replace(/^[a-z]+:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
     return DOCKER_HUB.has(host) ? 'docker.io' : host;
 }
 function credentialFor(imageName, credentials) {
@@ -199,7 +203,9 @@ function messageOf(err) {
     if (!(err instanceof Error))
         return String(err);
     const cause = err.cause;
-    return cause instanceof Error && !err.message.includes(cause.message) ? `${err.message}: ${cause.message}` : err.message;
+    return cause instanceof Error && !err.message.includes(cause.message)
+        ? `${err.message}: ${cause.message}`
+        : err.message;
 }
 function hintFor(err) {
     const msg = messageOf(err);

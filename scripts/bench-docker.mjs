@@ -16,7 +16,13 @@ const REPEAT = Number(process.env.BENCH_DOCKER_RUNS ?? 5);
 
 function testEnv() {
   const text = readFileSync('/tmp/publish-image-test-env/env', 'utf8');
-  return Object.fromEntries(text.split('\n').map((l) => /^([A-Z0-9_]+)=(.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2]]));
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .map((l) => /^([A-Z0-9_]+)=(.*)$/.exec(l))
+      .filter(Boolean)
+      .map((m) => [m[1], m[2]]),
+  );
 }
 
 function shim(dir, log) {
@@ -80,9 +86,16 @@ async function overhead(e) {
     const log = join(dir, 'docker.log');
     writeFileSync(log, '');
     const bin = shim(dir, log);
-    const env = runnerEnv(dir, inputsFor(e, join(ROOT, 'test/fixtures/contexts/multiarch'), { 'build-args': `BASE=${e.BASE_IMAGE}`, platforms: 'linux/amd64,linux/arm64' }), {
-      PATH: `${bin}:${process.env.PATH}`,
-    });
+    const env = runnerEnv(
+      dir,
+      inputsFor(e, join(ROOT, 'test/fixtures/contexts/multiarch'), {
+        'build-args': `BASE=${e.BASE_IMAGE}`,
+        platforms: 'linux/amd64,linux/arm64',
+      }),
+      {
+        PATH: `${bin}:${process.env.PATH}`,
+      },
+    );
     const { t0, t1 } = await runAction(env);
     const spans = dockerIntervals(log);
     const build = spans.find((s) => s.what === 'buildx build');
@@ -107,7 +120,9 @@ async function overhead(e) {
   }
   const m = (k) => median(rows.map((r) => r[k]));
   console.log(`\naction overhead outside Docker, real two-platform build + push, median of ${REPEAT}:`);
-  console.log(`  start → buildx spawned   ${(m('before') * 1000).toFixed(0)} ms   (+ ${(m('dockerBefore') * 1000).toFixed(0)} ms in docker login/version/inspect/info)`);
+  console.log(
+    `  start → buildx spawned   ${(m('before') * 1000).toFixed(0)} ms   (+ ${(m('dockerBefore') * 1000).toFixed(0)} ms in docker login/version/inspect/info)`,
+  );
   console.log(`  buildx exit → done        ${(m('after') * 1000).toFixed(0)} ms   (verify, outputs, summary)`);
   console.log(`  total                     ${((m('before') + m('after')) * 1000).toFixed(0)} ms   (target <= 250 ms)`);
   console.log(`  buildx build itself       ${(m('build') * 1000).toFixed(0)} ms`);
@@ -118,8 +133,14 @@ async function warmCold(e) {
   try {
     const dir = mkdtempSync(join(tmpdir(), 'bench-cache-'));
     const nonce = randomBytes(6).toString('hex');
-    const inputs = inputsFor(e, join(ROOT, 'test/fixtures/contexts/model-like'), { 'build-args': `BASE=${e.BASE_IMAGE}\nNONCE=${nonce}` });
-    const env = () => runnerEnv(mkdtempSync(join(dir, 'run-')), inputs, { ACTIONS_CACHE_URL: cache.url, ACTIONS_RUNTIME_TOKEN: cache.token });
+    const inputs = inputsFor(e, join(ROOT, 'test/fixtures/contexts/model-like'), {
+      'build-args': `BASE=${e.BASE_IMAGE}\nNONCE=${nonce}`,
+    });
+    const env = () =>
+      runnerEnv(mkdtempSync(join(dir, 'run-')), inputs, {
+        ACTIONS_CACHE_URL: cache.url,
+        ACTIONS_RUNTIME_TOKEN: cache.token,
+      });
     const prune = () => spawnSync('docker', ['buildx', 'prune', '-af'], { stdio: 'ignore' });
     prune();
     const cold = await runAction(env());
@@ -129,7 +150,9 @@ async function warmCold(e) {
     const c = cold.t1 - cold.t0;
     const w = warm.t1 - warm.t0;
     console.log('\nrebuild from the GitHub cache (model-shaped image, local build cache cleared in between):');
-    console.log(`  cold ${c.toFixed(2)} s, warm ${w.toFixed(2)} s (${cached} steps CACHED, ${cache.stats.downloads} cache downloads)`);
+    console.log(
+      `  cold ${c.toFixed(2)} s, warm ${w.toFixed(2)} s (${cached} steps CACHED, ${cache.stats.downloads} cache downloads)`,
+    );
     console.log(`  warm/cold ratio ${(w / c).toFixed(2)}   (target <= 0.25)`);
   } finally {
     await cache.close();

@@ -23,7 +23,11 @@ export function timeOnce(args, env) {
 }
 
 export function runnerEnv(dir, inputs, extra = {}) {
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STATE: join(dir, 'state'), GITHUB_STEP_SUMMARY: join(dir, 'summary') };
+  const files = {
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STATE: join(dir, 'state'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+  };
   for (const f of Object.values(files)) writeFileSync(f, '');
   copyFileSync(join(ROOT, 'test/fixtures/events/push-master.json'), join(dir, 'event.json'));
   return {
@@ -42,4 +46,3 @@ export function runnerEnv(dir, inputs, extra = {}) {
     ...extra,
   };
 }
-

@@ -39,8 +39,13 @@ function startup() {
   }
   const b = ms(median(bare));
   const a = ms(median(action));
-  const rss = spawnSync('/usr/bin/time', ['-f', '%M', NODE, DIST], { env, encoding: 'utf8' }).stderr.trim().split('\n').pop();
-  console.log(`dry-run start-up (MLflow rules), ${RUNS} interleaved runs, medians on ${spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()}:`);
+  const rss = spawnSync('/usr/bin/time', ['-f', '%M', NODE, DIST], { env, encoding: 'utf8' })
+    .stderr.trim()
+    .split('\n')
+    .pop();
+  console.log(
+    `dry-run start-up (MLflow rules), ${RUNS} interleaved runs, medians on ${spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()}:`,
+  );
   console.log(`  node -e 0          ${b.toFixed(1)} ms`);
   console.log(`  dist/index.js      ${a.toFixed(1)} ms   (max RSS ${rss} KB)`);
   console.log(`  ratio              ${(a / b).toFixed(2)}x   (target <= 1.5x)`);

@@ -42,8 +42,18 @@ const job = await runAction({
   },
 });
 
-process.stdout.write(job.main.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'));
+process.stdout.write(
+  job.main.stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n'),
+);
 process.stdout.write(`\n--- post step ---\n${job.post?.stdout ?? ''}`);
-process.stdout.write(`\n--- outputs ---\n${Object.entries(job.main.outputs).filter(([k]) => ['digest', 'imageid', 'version', 'tags'].includes(k)).map(([k, v]) => `${k}: ${v}`).join('\n')}\n`);
+process.stdout.write(
+  `\n--- outputs ---\n${Object.entries(job.main.outputs)
+    .filter(([k]) => ['digest', 'imageid', 'version', 'tags'].includes(k))
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')}\n`,
+);
 process.stdout.write(`\n--- job summary (GITHUB_STEP_SUMMARY) ---\n${job.main.summary}\n`);
 process.exit(job.main.code);

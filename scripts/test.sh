@@ -9,6 +9,8 @@ export PATH="$PWD/node_modules/.bin:$PATH"   # Node 24 from the `node` package, 
 node --version
 bash scripts/test-env.sh
 tsc --noEmit -p .
+eslint .
+prettier --check . >/dev/null || { prettier --check . ; exit 1; }
 [ -f dist/index.js ] || npm run build
 mkdir -p .tmp
 vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json

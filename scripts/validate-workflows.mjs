@@ -121,7 +121,10 @@ export async function validateWorkflow(file, content, { actionInputs = null } = 
     file,
     line: e.range?.start.line ?? 1,
     column: e.range?.start.column ?? 1,
-    message: (e.prefix && e.message.startsWith(e.prefix) ? e.message.slice(e.prefix.length).replace(/^:\s*/, '') : e.message)
+    message: (e.prefix && e.message.startsWith(e.prefix)
+      ? e.message.slice(e.prefix.length).replace(/^:\s*/, '')
+      : e.message
+    )
       .split('\n')[0]
       .trim(),
   }));

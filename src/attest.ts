@@ -93,9 +93,12 @@ export async function attestImages(opts: AttestOptions): Promise<AttestOutcome> 
       ...(opts.sigstore ? { sigstore: opts.sigstore } : {}),
     });
   } catch (err) {
-    throw new AttestationError(`attest: creating the provenance attestation failed: ${messageOf(err)}. ${hintFor(err)}`, {
-      cause: err,
-    });
+    throw new AttestationError(
+      `attest: creating the provenance attestation failed: ${messageOf(err)}. ${hintFor(err)}`,
+      {
+        cause: err,
+      },
+    );
   }
 
   const bundleJson = JSON.stringify(attestation.bundle);
@@ -242,7 +245,11 @@ const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.i
 
 /** `https://index.docker.io/v1/` → `docker.io`; `ghcr.io/` → `ghcr.io`; case-insensitive host. */
 export function canonicalRegistry(value: string): string {
-  const host = value.trim().replace(/^[a-z]+:\/\//i, '').split('/')[0].toLowerCase();
+  const host = value
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .split('/')[0]
+    .toLowerCase();
   return DOCKER_HUB.has(host) ? 'docker.io' : host;
 }
 
@@ -254,7 +261,9 @@ function credentialFor(imageName: string, credentials: RegistryCredential[]): Re
 function messageOf(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const cause = (err as { cause?: unknown }).cause;
-  return cause instanceof Error && !err.message.includes(cause.message) ? `${err.message}: ${cause.message}` : err.message;
+  return cause instanceof Error && !err.message.includes(cause.message)
+    ? `${err.message}: ${cause.message}`
+    : err.message;
 }
 
 function hintFor(err: unknown): string {

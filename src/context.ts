@@ -133,7 +133,8 @@ function cacheService(env: Env): CacheService {
   const token = env.ACTIONS_RUNTIME_TOKEN;
   if (!token) return { kind: 'none' };
   const tokenIsJwt = /^[\w-]+\.[\w-]+\.[\w-]*$/.test(token);
-  if (env.ACTIONS_CACHE_SERVICE_V2 && env.ACTIONS_RESULTS_URL) return { kind: 'v2', url: env.ACTIONS_RESULTS_URL, tokenIsJwt };
+  if (env.ACTIONS_CACHE_SERVICE_V2 && env.ACTIONS_RESULTS_URL)
+    return { kind: 'v2', url: env.ACTIONS_RESULTS_URL, tokenIsJwt };
   if (env.ACTIONS_CACHE_URL) return { kind: 'v1', url: env.ACTIONS_CACHE_URL, tokenIsJwt };
   if (env.ACTIONS_RESULTS_URL) return { kind: 'v2', url: env.ACTIONS_RESULTS_URL, tokenIsJwt };
   return { kind: 'none' };

@@ -119,7 +119,11 @@ function parseSecrets(value: string): BuildSecret[] {
     const id = eq > 0 ? line.slice(0, eq).trim() : '';
     // The message must never echo the value: show only the id part.
     if (!/^[A-Za-z0-9_.-]+$/.test(id)) {
-      throw new InputError('secrets', eq > 0 ? `${id}=***` : '***', 'one ID=value per line, ID made of letters, digits, . _ -');
+      throw new InputError(
+        'secrets',
+        eq > 0 ? `${id}=***` : '***',
+        'one ID=value per line, ID made of letters, digits, . _ -',
+      );
     }
     const secret = line.slice(eq + 1);
     setSecret(secret);
@@ -221,7 +225,11 @@ export async function readInputs(env: Env): Promise<Inputs> {
     sbom: optional(env, 'sbom'),
     outputs: lines(getInput(env, 'outputs')),
     builder: optional(env, 'builder'),
-    driverOpts: keyValueLines('driver-opts', getInput(env, 'driver-opts'), 'one key=value driver option per line, e.g. image=moby/buildkit:v0.20.0'),
+    driverOpts: keyValueLines(
+      'driver-opts',
+      getInput(env, 'driver-opts'),
+      'one key=value driver option per line, e.g. image=moby/buildkit:v0.20.0',
+    ),
     attest: parseAttest(getInput(env, 'attest')),
     pushToRegistry: bool(env, 'push-to-registry', true),
     githubToken,

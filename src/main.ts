@@ -35,7 +35,11 @@ function checkPaths(inputs: Inputs): void {
     throw new InputError('file', inputs.file, 'the path of a Dockerfile that exists, relative to the workspace');
   }
   if (!inputs.file && !existsSync(`${inputs.context}/Dockerfile`)) {
-    throw new InputError('context', inputs.context, 'a directory with a Dockerfile in it, or set `file` to the Dockerfile');
+    throw new InputError(
+      'context',
+      inputs.context,
+      'a directory with a Dockerfile in it, or set `file` to the Dockerfile',
+    );
   }
 }
 
@@ -49,7 +53,13 @@ function writeSummary(plan: PublishPlan, result: RunResult, env: Env, secrets: s
   appendSummary(env, renderSummary(plan, result, { secrets }));
 }
 
-async function publish(plan: PublishPlan, ctx: Context, inputs: Inputs, secrets: string[], env: Env): Promise<RunResult> {
+async function publish(
+  plan: PublishPlan,
+  ctx: Context,
+  inputs: Inputs,
+  secrets: string[],
+  env: Env,
+): Promise<RunResult> {
   const result: RunResult = { status: 'success', notices: [], warnings: [] };
   const docker = await import('./docker/effects.js');
   const dockerConfig = docker.createDockerConfig(plan.workDir);

@@ -103,7 +103,10 @@ export function link(text: string, url: string): string | undefined {
     return undefined;
   }
   if (parsed.protocol !== 'https:') return undefined;
-  const href = parsed.href.replace(/[\s()<>"'`|[\]\\*_]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const href = parsed.href.replace(
+    /[\s()<>"'`|[\]\\*_]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
   return `[${escapeText(text)}](${href})`;
 }
 

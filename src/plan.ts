@@ -85,7 +85,10 @@ export function secretEnvName(index: number): string {
 export function cacheScope(image: string, platforms: string[]): string {
   const path = image.split('/').slice(1).join('/') || image;
   const parts = [path, ...platforms].join('-');
-  return parts.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  return parts
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 function defaultImage(ctx: Context): string {
@@ -94,7 +97,8 @@ function defaultImage(ctx: Context): string {
 
 /** Pull requests from forks (and Dependabot's) run with a read-only token: pushing can only fail. */
 function readOnlyReason(ctx: Context): string | undefined {
-  if (ctx.pr?.fork) return `pull request #${ctx.pr.number} comes from the fork ${ctx.pr.headRepo}, whose token cannot write packages`;
+  if (ctx.pr?.fork)
+    return `pull request #${ctx.pr.number} comes from the fork ${ctx.pr.headRepo}, whose token cannot write packages`;
   if (ctx.eventName.startsWith('pull_request') && ctx.actor === 'dependabot[bot]') {
     return 'Dependabot pull requests run with a read-only token';
   }
@@ -119,7 +123,9 @@ function planLogins(inputs: Inputs, ctx: Context, images: string[], notices: str
   const covered = new Set(logins.map((l) => l.registry));
   for (const registry of new Set(images.map(registryOf))) {
     if (!covered.has(registry) && !isLoopbackRegistry(registry)) {
-      notices.push(`No credentials for ${registry}: pushing there without logging in (set registry/password or registry-auth).`);
+      notices.push(
+        `No credentials for ${registry}: pushing there without logging in (set registry/password or registry-auth).`,
+      );
     }
   }
   return logins;
@@ -135,13 +141,19 @@ function planCache(inputs: Inputs, ctx: Context, images: string[], platforms: st
       source: 'none',
       from: [],
       to: [],
-      reason: 'this runtime offers no GitHub cache service (ACTIONS_CACHE_URL or ACTIONS_RESULTS_URL with ACTIONS_RUNTIME_TOKEN)',
+      reason:
+        'this runtime offers no GitHub cache service (ACTIONS_CACHE_URL or ACTIONS_RESULTS_URL with ACTIONS_RUNTIME_TOKEN)',
     };
   }
   let access = '';
   if (!service.tokenIsJwt) {
     if (!ctx.runtime.act) {
-      return { source: 'none', from: [], to: [], reason: "ACTIONS_RUNTIME_TOKEN is not a JWT, which BuildKit's GitHub cache client requires" };
+      return {
+        source: 'none',
+        from: [],
+        to: [],
+        reason: "ACTIONS_RUNTIME_TOKEN is not a JWT, which BuildKit's GitHub cache client requires",
+      };
     }
     // act's cache server checks no token but hands out a plain string, which BuildKit refuses to parse: give
     // BuildKit a well-formed one for this ref (BuildKit reads its claims and never checks a signature).
@@ -161,7 +173,12 @@ function planCache(inputs: Inputs, ctx: Context, images: string[], platforms: st
 export function actCacheToken(ctx: Pick<Context, 'ref' | 'now'>): string {
   const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
   const now = Math.floor(ctx.now.getTime() / 1000);
-  const claims = { ac: JSON.stringify([{ Scope: ctx.ref, Permission: 3 }]), nbf: now - 300, exp: now + 6 * 3600, iss: 'publish-image (act)' };
+  const claims = {
+    ac: JSON.stringify([{ Scope: ctx.ref, Permission: 3 }]),
+    nbf: now - 300,
+    exp: now + 6 * 3600,
+    iss: 'publish-image (act)',
+  };
   return `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.unsigned`;
 }
 
@@ -180,7 +197,10 @@ function planAttest(inputs: Inputs, ctx: Context, push: boolean, images: string[
   return { ...base, enabled: true, reason: 'pushed image, OIDC token available' };
 }
 
-export function metaOutputs(meta: MetaResult, inputs: Pick<Inputs, 'sepTags' | 'sepLabels' | 'sepAnnotations'>): MetaOutputs {
+export function metaOutputs(
+  meta: MetaResult,
+  inputs: Pick<Inputs, 'sepTags' | 'sepLabels' | 'sepAnnotations'>,
+): MetaOutputs {
   return {
     version: meta.version.main ?? '',
     tags: meta.tags.join(inputs.sepTags),
@@ -258,13 +278,19 @@ export function plan(inputs: Inputs, ctx: Context): PublishPlan {
     else notices.push(msg);
   }
   if (push && meta.tags.length === 0) {
-    throw new InputError('tags', inputs.meta.tags.join('\n'), `rules that give at least one tag for this ${ctx.eventName || 'event'} when push is true (or push: false)`);
+    throw new InputError(
+      'tags',
+      inputs.meta.tags.join('\n'),
+      `rules that give at least one tag for this ${ctx.eventName || 'event'} when push is true (or push: false)`,
+    );
   }
 
   const cache = planCache(inputs, ctx, meta.images.length ? meta.images : images, platforms);
   if (cache.source === 'none') notices.push(`No GitHub cache: ${cache.reason}.`);
   if (cache.source === 'gha' && cache.service.kind === 'v2') {
-    notices.push('GitHub cache service v2: needs buildx ≥ 0.21 and BuildKit ≥ 0.20 (checked when the builder is ready).');
+    notices.push(
+      'GitHub cache service v2: needs buildx ≥ 0.21 and BuildKit ≥ 0.20 (checked when the builder is ready).',
+    );
   }
 
   const attest = planAttest(inputs, ctx, push, meta.images, notices);

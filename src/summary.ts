@@ -16,11 +16,7 @@ export interface SummaryOptions {
 const BOOLEAN_FLAGS = new Set(['--push', '--load', '--no-cache', '--pull', '--quiet', '-q']);
 
 export function renderSummary(plan: PublishPlan, result: RunResult, opts: SummaryOptions = {}): string {
-  const secrets = [
-    ...(opts.secrets ?? []),
-    ...plan.logins.map((l) => l.password),
-    ...Object.values(plan.build.env),
-  ];
+  const secrets = [...(opts.secrets ?? []), ...plan.logins.map((l) => l.password), ...Object.values(plan.build.env)];
   const clean = (s: string) => redact(s, secrets);
   const text = (s: string) => escapeText(clean(s));
   const c = (s: string) => code(clean(s));
@@ -84,9 +80,21 @@ export function renderSummary(plan: PublishPlan, result: RunResult, opts: Summar
 
   if (dryRun) {
     out.push(details('Build command', fence(command(plan.build.argv.map(clean)), 'sh')), '');
-    out.push(details(`Labels (${plan.meta.labels.length})`, fence(plan.meta.labels.map((l) => displayLine(clean(l))).join('\n'), 'text')), '');
+    out.push(
+      details(
+        `Labels (${plan.meta.labels.length})`,
+        fence(plan.meta.labels.map((l) => displayLine(clean(l))).join('\n'), 'text'),
+      ),
+      '',
+    );
     if (plan.meta.annotations.length) {
-      out.push(details(`Annotations (${plan.meta.annotations.length})`, fence(plan.meta.annotations.map((a) => displayLine(clean(a))).join('\n'), 'text')), '');
+      out.push(
+        details(
+          `Annotations (${plan.meta.annotations.length})`,
+          fence(plan.meta.annotations.map((a) => displayLine(clean(a))).join('\n'), 'text'),
+        ),
+        '',
+      );
     }
   }
 
@@ -117,7 +125,12 @@ function pushRow(plan: PublishPlan, result: RunResult, text: (s: string) => stri
   return plan.load ? `no, loaded into the local engine (${why})` : `no: ${why}`;
 }
 
-function cacheRow(plan: PublishPlan, build: BuildResult | undefined, text: (s: string) => string, c: (s: string) => string): string {
+function cacheRow(
+  plan: PublishPlan,
+  build: BuildResult | undefined,
+  text: (s: string) => string,
+  c: (s: string) => string,
+): string {
   const cache = plan.cache;
   let where: string;
   switch (cache.source) {
@@ -232,7 +245,7 @@ function displayLine(value: string): string {
 }
 
 function yamlScalar(value: string): string {
-  return /^[A-Za-z0-9_][A-Za-z0-9_.\/@:+-]*$/.test(value) && !/:(\s|$)/.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z0-9_][A-Za-z0-9_./@:+-]*$/.test(value) && !/:(\s|$)/.test(value) ? value : JSON.stringify(value);
 }
 
 function compose(plan: PublishPlan, ref: string, clean: (s: string) => string): string {

@@ -30,7 +30,8 @@ export function buildLogReader(): BuildLogReader {
   };
 }
 
-const BUILD_FAILURE = /did not complete successfully|failed to solve: .*(dockerfile|failed to compute cache key|not found)|failed to read dockerfile|dockerfile parse error/i;
+const BUILD_FAILURE =
+  /did not complete successfully|failed to solve: .*(dockerfile|failed to compute cache key|not found)|failed to read dockerfile|dockerfile parse error/i;
 const REGISTRY_TRANSIENT =
   /(unexpected status(?: from \w+ request)?[^\n]*: 5\d\d|\b50[0-9] (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|connection reset by peer|connection refused|i\/o timeout|TLS handshake timeout|unexpected EOF|broken pipe)/i;
 

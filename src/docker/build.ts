@@ -63,9 +63,14 @@ export async function build(req: BuildRequest): Promise<BuildResult> {
     }).finally(() => log.endGroup());
     if (out.code === 0) {
       const metadata = readJson(req.build.metadataFile);
-      const digest = typeof metadata['containerimage.digest'] === 'string' ? (metadata['containerimage.digest'] as string) : undefined;
+      const digest =
+        typeof metadata['containerimage.digest'] === 'string'
+          ? (metadata['containerimage.digest'] as string)
+          : undefined;
       if (req.push && !digest) {
-        throw new Error('The build pushed but buildx reported no image digest (containerimage.digest missing from the metadata file).');
+        throw new Error(
+          'The build pushed but buildx reported no image digest (containerimage.digest missing from the metadata file).',
+        );
       }
       return {
         digest: req.push ? digest : undefined,
@@ -81,7 +86,9 @@ export async function build(req: BuildRequest): Promise<BuildResult> {
     const transient = req.push && isTransientRegistryFailure(output);
     if (transient && attempt < maxAttempts) {
       const wait = backoff(attempt + 1);
-      log.warning(`Attempt ${attempt} of ${maxAttempts} failed talking to the registry; retrying in ${wait / 1000}s: ${tail(out, 1)}`);
+      log.warning(
+        `Attempt ${attempt} of ${maxAttempts} failed talking to the registry; retrying in ${wait / 1000}s: ${tail(out, 1)}`,
+      );
       await sleep(wait);
       continue;
     }

@@ -48,10 +48,16 @@ export interface BuilderNeeds {
  * The `docker` driver without the containerd image store can neither build several platforms into one image nor
  * export a cache; every other driver can.
  */
-export function builderCanDo(driver: string, containerdStore: boolean, needs: BuilderNeeds): { ok: boolean; why?: string } {
+export function builderCanDo(
+  driver: string,
+  containerdStore: boolean,
+  needs: BuilderNeeds,
+): { ok: boolean; why?: string } {
   if (driver !== 'docker' || containerdStore) return { ok: true };
-  if (needs.multiPlatform) return { ok: false, why: 'the docker driver without the containerd image store cannot build several platforms' };
-  if (needs.cacheExport) return { ok: false, why: 'the docker driver without the containerd image store cannot export a cache' };
+  if (needs.multiPlatform)
+    return { ok: false, why: 'the docker driver without the containerd image store cannot build several platforms' };
+  if (needs.cacheExport)
+    return { ok: false, why: 'the docker driver without the containerd image store cannot export a cache' };
   return { ok: true };
 }
 

@@ -67,11 +67,24 @@ export async function prepareBuilder(req: BuilderRequest, warnings: string[]): P
   const containerd = facts.driver === 'docker' && usesContainerdStore(driverStatus);
   const can = builderCanDo(facts.driver, containerd, req.needs);
   if (!can.ok) {
-    if (req.builder) throw new Error(`The builder "${req.builder}" cannot do this build: ${can.why}. Choose another builder or leave builder empty.`);
+    if (req.builder)
+      throw new Error(
+        `The builder "${req.builder}" cannot do this build: ${can.why}. Choose another builder or leave builder empty.`,
+      );
     log.info(`Creating a docker-container builder: ${can.why}`);
-    const opts = req.driverOpts.some((o) => o.startsWith('network=')) ? req.driverOpts : ['network=host', ...req.driverOpts];
+    const opts = req.driverOpts.some((o) => o.startsWith('network='))
+      ? req.driverOpts
+      : ['network=host', ...req.driverOpts];
     await docker(
-      ['buildx', 'create', '--name', req.createName, '--driver', 'docker-container', ...opts.flatMap((o) => ['--driver-opt', o])],
+      [
+        'buildx',
+        'create',
+        '--name',
+        req.createName,
+        '--driver',
+        'docker-container',
+        ...opts.flatMap((o) => ['--driver-opt', o]),
+      ],
       req.dockerConfig,
       'Creating a buildx builder',
     );
@@ -84,7 +97,9 @@ export async function prepareBuilder(req: BuilderRequest, warnings: string[]): P
     await registerQemu(missing, req.dockerConfig, warnings);
     facts = await inspect(facts.name || req.builder, req.dockerConfig);
   }
-  log.info(`Builder ${facts.name} (driver ${facts.driver}${containerd ? ', containerd image store' : ''}): buildx ${buildxVersion}, BuildKit ${facts.buildkitVersion}`);
+  log.info(
+    `Builder ${facts.name} (driver ${facts.driver}${containerd ? ', containerd image store' : ''}): buildx ${buildxVersion}, BuildKit ${facts.buildkitVersion}`,
+  );
   if (req.cacheV2 && cacheV2Unsupported(buildxVersion)) {
     warnings.push(
       `This runtime offers only the GitHub cache service v2, which buildx ${buildxVersion} cannot use (needs buildx ≥ 0.21 and BuildKit ≥ 0.20): the build runs without the GitHub cache.`,

@@ -11,7 +11,10 @@ export function dockerConfigDir(workDir: string): string {
   return join(workDir, 'docker-config');
 }
 
-export function createDockerConfig(workDir: string, userConfigDir = process.env.DOCKER_CONFIG || join(homedir(), '.docker')): string {
+export function createDockerConfig(
+  workDir: string,
+  userConfigDir = process.env.DOCKER_CONFIG || join(homedir(), '.docker'),
+): string {
   const dir = dockerConfigDir(workDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   writeFileSync(join(dir, 'config.json'), '{"auths":{}}\n', { mode: 0o600 });

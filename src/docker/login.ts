@@ -3,7 +3,11 @@ import { run, tail } from '../exec.js';
 import { log } from '../runner.js';
 import type { RegistryLogin } from '../plan.js';
 
-export async function login(logins: readonly RegistryLogin[], dockerConfig: string, secrets: readonly string[]): Promise<void> {
+export async function login(
+  logins: readonly RegistryLogin[],
+  dockerConfig: string,
+  secrets: readonly string[],
+): Promise<void> {
   for (const l of logins) {
     log.info(`Logging in to ${l.registry} as ${l.username} (${l.source})`);
     const out = await run('docker', ['login', '--username', l.username, '--password-stdin', l.registry], {

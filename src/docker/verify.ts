@@ -42,7 +42,8 @@ export async function verifyPush(
     const listed = Array.isArray(manifest.body.manifests) ? indexPlatforms(manifest.body) : [];
     if (verified.platforms.length === 0) verified.platforms = listed;
     const missing = platforms.filter((p) => !listed.includes(p) && !(platforms.length === 1 && listed.length === 0));
-    if (missing.length) problems.push(`${tag} lacks platform(s) ${missing.join(', ')} (index lists ${listed.join(', ') || 'none'})`);
+    if (missing.length)
+      problems.push(`${tag} lacks platform(s) ${missing.join(', ')} (index lists ${listed.join(', ') || 'none'})`);
   }
   if (problems.length) throw new Error(`The registry does not hold what was pushed:\n- ${problems.join('\n- ')}`);
   return verified;

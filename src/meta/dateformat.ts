@@ -1,7 +1,20 @@
 // moment.js format tokens (as metadata-action's `{{date}}` uses moment-timezone), rendered with Intl for the
 // time zone: no date library to load at start-up. English names, like moment's default locale.
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const DAY_MS = 86_400_000;
 
@@ -53,7 +66,15 @@ function toWall(date: Date, tz: string): Wall {
   for (const p of formatterFor(tz).formatToParts(date)) parts[p.type] = p.value;
   let year = Number(parts.year);
   if (parts.era === 'BC' || parts.era === 'B') year = 1 - year;
-  const wallMs = Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour) % 24, Number(parts.minute), Number(parts.second), date.getUTCMilliseconds());
+  const wallMs = Date.UTC(
+    year,
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour) % 24,
+    Number(parts.minute),
+    Number(parts.second),
+    date.getUTCMilliseconds(),
+  );
   const wall = new Date(wallMs);
   if (year >= 0 && year < 100) wall.setUTCFullYear(year);
   return { wall, offset: Math.round((wall.getTime() - date.getTime()) / 60_000), instant: date, tz };
@@ -77,7 +98,11 @@ function offsetString(minutes: number, sep: string): string {
 }
 
 function dayOfYear(d: Date): number {
-  return Math.round((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY_MS) + 1;
+  return (
+    Math.round(
+      (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY_MS,
+    ) + 1
+  );
 }
 
 /** Week and week-year, weeks starting on `dow` (0 = Sunday), week 1 containing Jan `7 - doy + dow`... as moment. */

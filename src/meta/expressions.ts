@@ -51,7 +51,13 @@ const EXPECTED_EXPRESSIONS =
   "known expressions such as {{branch}}, {{tag}}, {{sha}}, {{base_ref}}, {{is_default_branch}}, {{date 'YYYYMMDD' tz='UTC'}}, {{commit_date 'YYYYMMDD'}}";
 
 /** Render, turning a template mistake into an InputError naming `input` and showing `given`. */
-export function render(source: string, scope: Scope, input: string, given: string, expected = EXPECTED_EXPRESSIONS): string {
+export function render(
+  source: string,
+  scope: Scope,
+  input: string,
+  given: string,
+  expected = EXPECTED_EXPRESSIONS,
+): string {
   try {
     return renderTemplate(source, scope);
   } catch (err) {

@@ -14,7 +14,8 @@ export interface Flavor {
   suffixLatest: boolean;
 }
 
-const EXPECTED = 'latest=<auto|true|false>, prefix=<string>[,onlatest=<true|false>] or suffix=<string>[,onlatest=<true|false>]';
+const EXPECTED =
+  'latest=<auto|true|false>, prefix=<string>[,onlatest=<true|false>] or suffix=<string>[,onlatest=<true|false>]';
 
 export function parseFlavor(lines: string[]): Flavor {
   const flavor: Flavor = { latest: 'auto', prefix: '', prefixLatest: false, suffix: '', suffixLatest: false };
@@ -37,7 +38,8 @@ export function parseFlavor(lines: string[]): Flavor {
         case 'onlatest': {
           const b = parseBool(f.value);
           if (b === undefined) throw new InputError('flavor', line, 'onlatest=true or onlatest=false');
-          if (last === undefined) throw new InputError('flavor', line, 'onlatest after prefix=... or suffix=... on the same line');
+          if (last === undefined)
+            throw new InputError('flavor', line, 'onlatest after prefix=... or suffix=... on the same line');
           if (last === 'prefix') flavor.prefixLatest = b;
           else flavor.suffixLatest = b;
           break;

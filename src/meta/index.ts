@@ -12,7 +12,14 @@ import type { MetaContext, MetaInputs, MetaResult, Version } from './types.js';
 
 export { InputError } from './types.js';
 export type * from './types.js';
-export { parseTagRules, parseTagRule, DEFAULT_PRIORITIES, DEFAULT_TAG_LINES, type TagRule, type TagType } from './rules.js';
+export {
+  parseTagRules,
+  parseTagRule,
+  DEFAULT_PRIORITIES,
+  DEFAULT_TAG_LINES,
+  type TagRule,
+  type TagType,
+} from './rules.js';
 export { parseFlavor, type Flavor } from './flavor.js';
 export { parseImages } from './images.js';
 export { sanitizeTag, isValidImageName, MAX_TAG_LENGTH } from './sanitize.js';
@@ -47,7 +54,12 @@ export function computeMeta(inputs: MetaInputs, context: MetaContext): MetaOutco
   const rules = parseTagRules(inputs.tags);
   const flavor = parseFlavor(inputs.flavor);
 
-  const version = computeVersion(rules, { ctx, flavor, defaultBranch: defaultBranch(ctx), warn: (m) => warnings.push(m) });
+  const version = computeVersion(rules, {
+    ctx,
+    flavor,
+    defaultBranch: defaultBranch(ctx),
+    warn: (m) => warnings.push(m),
+  });
 
   const scope = globalScope(ctx);
   const renderFlavor = (s: string) => (s ? render(s, scope, 'flavor', s) : '');
@@ -67,4 +79,3 @@ export function computeMeta(inputs: MetaInputs, context: MetaContext): MetaOutco
     warnings,
   };
 }
-

@@ -51,7 +51,12 @@ const LEVEL_PREFIX = new RegExp(`^(${LEVEL}(?:,${LEVEL})*):(.+)$`);
  * Annotations: defaults and custom lines at each level of `levels` (`manifest:key=value`), sorted by key
  * within a level. A custom key that names its own level (`index:key=value`) is kept at that level only.
  */
-export function computeAnnotations(defaults: Array<[string, string]>, lines: string[], levels: string[], scope: Scope): string[] {
+export function computeAnnotations(
+  defaults: Array<[string, string]>,
+  lines: string[],
+  levels: string[],
+  scope: Scope,
+): string[] {
   const byLevel = new Map<string, Map<string, string>>();
   const at = (level: string) => {
     let m = byLevel.get(level);

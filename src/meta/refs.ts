@@ -25,7 +25,8 @@ export const branchName = (ref: string): string => (isBranchRef(ref) ? ref.slice
 /** `refs/tags/v1.2.3` → `v1.2.3`; '' when not a tag ref. */
 export const tagName = (ref: string): string => (isTagRef(ref) ? ref.slice('refs/tags/'.length) : '');
 /** `refs/pull/42/merge` → `42`; '' when not a pull-request ref. */
-export const pullName = (ref: string): string => (isPullRef(ref) ? ref.slice('refs/pull/'.length).replace(/\/merge$/, '') : '');
+export const pullName = (ref: string): string =>
+  isPullRef(ref) ? ref.slice('refs/pull/'.length).replace(/\/merge$/, '') : '';
 
 export function defaultBranch(ctx: MetaContext): string | undefined {
   const fromPayload = ctx.payload.repository?.default_branch;

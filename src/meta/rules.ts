@@ -23,7 +23,20 @@ export const DEFAULT_PRIORITIES: Record<TagType, number> = {
 /** The rules used when the `tags` input is empty. */
 export const DEFAULT_TAG_LINES = ['type=schedule', 'type=ref,event=branch', 'type=ref,event=tag', 'type=ref,event=pr'];
 
-const ATTRIBUTES = ['type', 'pattern', 'value', 'group', 'prefix', 'suffix', 'enable', 'priority', 'format', 'branch', 'event', 'tz'] as const;
+const ATTRIBUTES = [
+  'type',
+  'pattern',
+  'value',
+  'group',
+  'prefix',
+  'suffix',
+  'enable',
+  'priority',
+  'format',
+  'branch',
+  'event',
+  'tz',
+] as const;
 type Attribute = (typeof ATTRIBUTES)[number];
 
 export interface TagRule {
@@ -62,7 +75,11 @@ export function parseTagRule(line: string): TagRule {
       continue;
     }
     if (!(ATTRIBUTES as readonly string[]).includes(f.key)) {
-      throw new InputError('tags', line, `${EXPECTED_RULE} (unknown attribute "${f.key}"; known: ${ATTRIBUTES.join(', ')})`);
+      throw new InputError(
+        'tags',
+        line,
+        `${EXPECTED_RULE} (unknown attribute "${f.key}"; known: ${ATTRIBUTES.join(', ')})`,
+      );
     }
     attrs[f.key as Attribute] = f.value;
   }
@@ -90,22 +107,25 @@ export function parseTagRule(line: string): TagRule {
   }
   let format: ShaFormat = 'short';
   if (type === 'sha' && has('format')) {
-    if (attrs.format !== 'short' && attrs.format !== 'long') throw new InputError('tags', line, 'format=short or format=long');
+    if (attrs.format !== 'short' && attrs.format !== 'long')
+      throw new InputError('tags', line, 'format=short or format=long');
     format = attrs.format;
   }
   let group = 0;
   if (type === 'match' && has('group')) {
-    if (!/^\d+$/.test(attrs.group!)) throw new InputError('tags', line, 'group=<number of a capture group>, e.g. group=1');
+    if (!/^\d+$/.test(attrs.group!))
+      throw new InputError('tags', line, 'group=<number of a capture group>, e.g. group=1');
     group = Number(attrs.group);
   }
   let priority = DEFAULT_PRIORITIES[type];
   if (has('priority')) {
-    if (!/^-?\d+(\.\d+)?$/.test(attrs.priority!)) throw new InputError('tags', line, 'priority=<number>, e.g. priority=1000');
+    if (!/^-?\d+(\.\d+)?$/.test(attrs.priority!))
+      throw new InputError('tags', line, 'priority=<number>, e.g. priority=1000');
     priority = Number(attrs.priority);
   }
   const tz = attrs.tz ?? 'UTC';
   if (has('tz') && !isValidTimeZone(tz)) {
-    throw new InputError('tags', line, "tz=<IANA time zone>, e.g. tz=Asia/Tokyo");
+    throw new InputError('tags', line, 'tz=<IANA time zone>, e.g. tz=Asia/Tokyo');
   }
   let prefix = attrs.prefix;
   if (prefix === undefined && type === 'ref' && event === 'pr') prefix = 'pr-';

@@ -32,11 +32,18 @@ export async function startFlakyProxy(target: string, outageMs: number): Promise
     }
     state.forwarded++;
     const upstream = request(
-      { host: targetHost, port: Number(targetPort), method: req.method, path: req.url, headers: { ...req.headers, host: target } },
+      {
+        host: targetHost,
+        port: Number(targetPort),
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target },
+      },
       (up) => {
         // Location headers point at the upstream; rewrite them to come back through the proxy.
         const headers = { ...up.headers };
-        if (typeof headers.location === 'string') headers.location = headers.location.replace(`//${target}`, `//${req.headers.host}`);
+        if (typeof headers.location === 'string')
+          headers.location = headers.location.replace(`//${target}`, `//${req.headers.host}`);
         res.writeHead(up.statusCode ?? 502, headers);
         up.pipe(res);
       },

@@ -134,7 +134,10 @@ export async function startGitHubApiDouble(opts: GitHubApiDoubleOptions = {}): P
     requests.push(recorded);
 
     const send = (status: number, payload: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': `DBL:${requests.length}` });
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'x-github-request-id': `DBL:${requests.length}`,
+      });
       res.end(JSON.stringify(payload));
     };
     if (opts.requireToken && recorded.authValue !== opts.requireToken) {

@@ -154,7 +154,9 @@ async function fulcioFn(body) {
     json = JSON.parse(body);
     const claims = checkToken(json.credentials?.oidcIdentityToken);
     const san =
-      claims.iss === GITHUB_ISSUER && claims.job_workflow_ref ? `https://github.com/${claims.job_workflow_ref}` : claims.sub;
+      claims.iss === GITHUB_ISSUER && claims.job_workflow_ref
+        ? `https://github.com/${claims.job_workflow_ref}`
+        : claims.sub;
     // The mock CA only decodes the token; hand it the claims plus the SAN it should certify.
     const [h, , s] = json.credentials.oidcIdentityToken.split('.');
     const payload = Buffer.from(JSON.stringify({ ...claims, [SAN_CLAIM]: san })).toString('base64url');
@@ -202,7 +204,8 @@ async function requestOf(args) {
   if (first && typeof first === 'object' && typeof first.text === 'function') {
     return { uri: new URL(first.url).pathname, text: await first.text() };
   }
-  const text = typeof second === 'string' ? second : Buffer.isBuffer(second) ? second.toString('utf8') : JSON.stringify(second);
+  const text =
+    typeof second === 'string' ? second : Buffer.isBuffer(second) ? second.toString('utf8') : JSON.stringify(second);
   return { uri: String(first), text };
 }
 
@@ -214,7 +217,13 @@ function intercept(base, route, fn) {
     .reply(async function (...args) {
       const { uri, text } = await requestOf(args);
       const r = await fn(text);
-      log({ host: new URL(base).host, method: 'POST', path: uri, status: r.statusCode, ...(r.statusCode >= 400 ? { error: String(r.response) } : {}) });
+      log({
+        host: new URL(base).host,
+        method: 'POST',
+        path: uri,
+        status: r.statusCode,
+        ...(r.statusCode >= 400 ? { error: String(r.response) } : {}),
+      });
       return [r.statusCode, r.response, { 'Content-Type': r.contentType || 'application/json' }];
     });
 }

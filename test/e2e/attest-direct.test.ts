@@ -16,7 +16,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireTestEnv } from './helpers/env.js';
 import { startGitHubApiDouble, type GitHubApiDouble } from '../doubles/github-api.js';
 import { startOidcDouble, type OidcDouble } from '../doubles/oidc.js';
-import { IN_TOTO_PAYLOAD_TYPE, IN_TOTO_STATEMENT_V1, SLSA_PROVENANCE_V1, verifyBundle } from './helpers/verify-bundle.js';
+import {
+  IN_TOTO_PAYLOAD_TYPE,
+  IN_TOTO_STATEMENT_V1,
+  SLSA_PROVENANCE_V1,
+  verifyBundle,
+} from './helpers/verify-bundle.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NODE24 = path.join(ROOT, 'node_modules/.bin/node');
@@ -43,7 +48,10 @@ const sha256 = (b: Buffer | string) => `sha256:${createHash('sha256').update(b).
 
 async function uploadBlob(reg: TestRegistry, repo: string, blob: Buffer): Promise<string> {
   const digest = sha256(blob);
-  const post = await fetch(`http://${reg.host}/v2/${repo}/blobs/uploads/`, { method: 'POST', headers: { ...auth(reg) } });
+  const post = await fetch(`http://${reg.host}/v2/${repo}/blobs/uploads/`, {
+    method: 'POST',
+    headers: { ...auth(reg) },
+  });
   if (post.status !== 202) throw new Error(`blob upload start: ${post.status} ${await post.text()}`);
   const location = new URL(post.headers.get('location')!, `http://${reg.host}`);
   location.searchParams.set('digest', digest);
@@ -95,16 +103,27 @@ interface Descriptor {
 }
 
 /** Referrers of `digest`: the referrers API when the registry has it, else the referrers tag schema. */
-async function referrersOf(reg: TestRegistry, repo: string, digest: string): Promise<{ via: string; manifests: Descriptor[] }> {
+async function referrersOf(
+  reg: TestRegistry,
+  repo: string,
+  digest: string,
+): Promise<{ via: string; manifests: Descriptor[] }> {
   const headers = { ...auth(reg), accept: OCI_INDEX };
   const api = await fetch(`http://${reg.host}/v2/${repo}/referrers/${digest}`, { headers });
-  if (api.status === 200) return { via: 'referrers-api', manifests: ((await api.json()) as { manifests: Descriptor[] }).manifests };
+  if (api.status === 200)
+    return { via: 'referrers-api', manifests: ((await api.json()) as { manifests: Descriptor[] }).manifests };
   const tag = await fetch(`http://${reg.host}/v2/${repo}/manifests/${digest.replace(':', '-')}`, { headers });
   if (tag.status !== 200) return { via: 'none', manifests: [] };
   return { via: 'tag-schema', manifests: ((await tag.json()) as { manifests: Descriptor[] }).manifests };
 }
 
-async function getJson(reg: TestRegistry, repo: string, kind: 'manifests' | 'blobs', ref: string, accept = OCI_MANIFEST) {
+async function getJson(
+  reg: TestRegistry,
+  repo: string,
+  kind: 'manifests' | 'blobs',
+  ref: string,
+  accept = OCI_MANIFEST,
+) {
   const r = await fetch(`http://${reg.host}/v2/${repo}/${kind}/${ref}`, { headers: { ...auth(reg), accept } });
   expect(r.status).toBe(200);
   return Buffer.from(await r.arrayBuffer());
@@ -160,7 +179,12 @@ interface RunResult {
   code: number | null;
   stdout: string;
   stderr: string;
-  outcome?: { attestationId?: string; attestationUrl?: string; bundlePath: string; referrers: { subject: string; digest: string }[] };
+  outcome?: {
+    attestationId?: string;
+    attestationUrl?: string;
+    bundlePath: string;
+    referrers: { subject: string; digest: string }[];
+  };
   error?: string;
 }
 
@@ -175,7 +199,11 @@ const trustedRoot = path.join(workDir, 'trusted_root.json');
 const sigstoreLog = path.join(workDir, 'sigstore.log');
 const home = path.join(workDir, 'home');
 
-function runAttest(opts: Record<string, unknown>, name: string, extraEnv: Record<string, string> = {}): Promise<RunResult> {
+function runAttest(
+  opts: Record<string, unknown>,
+  name: string,
+  extraEnv: Record<string, string> = {},
+): Promise<RunResult> {
   const runnerTemp = path.join(workDir, `runner-temp-${name}`);
   mkdirSync(runnerTemp, { recursive: true });
   const eventPath = path.join(workDir, `event-${name}.json`);
@@ -184,7 +212,13 @@ function runAttest(opts: Record<string, unknown>, name: string, extraEnv: Record
     JSON.stringify({
       ref: 'refs/heads/main',
       after: oidc.claims.sha,
-      repository: { full_name: REPOSITORY, name: 'publish-image-demo', owner: { login: 'octo-org' }, private: false, visibility: 'public' },
+      repository: {
+        full_name: REPOSITORY,
+        name: 'publish-image-demo',
+        owner: { login: 'octo-org' },
+        private: false,
+        visibility: 'public',
+      },
     }),
   );
   const env: Record<string, string> = {
@@ -233,7 +267,14 @@ function runAttest(opts: Record<string, unknown>, name: string, extraEnv: Record
   });
 }
 
-function sigstoreCalls(): { pid: number; host: string; method: string; path: string; status: number; refused?: boolean }[] {
+function sigstoreCalls(): {
+  pid: number;
+  host: string;
+  method: string;
+  path: string;
+  status: number;
+  refused?: boolean;
+}[] {
   if (!existsSync(sigstoreLog)) return [];
   return readFileSync(sigstoreLog, 'utf8')
     .split('\n')
@@ -261,7 +302,10 @@ afterAll(async () => {
 describe('attestImages (direct, Node 24, Sigstore preload)', () => {
   it('the doubles hand out a GitHub-shaped identity', () => {
     expect(expectedSAN()).toBe(`https://github.com/${REPOSITORY}/.github/workflows/x.yml@refs/heads/main`);
-    expect(oidc.claims).toMatchObject({ iss: 'https://token.actions.githubusercontent.com', sub: `repo:${REPOSITORY}:ref:refs/heads/main` });
+    expect(oidc.claims).toMatchObject({
+      iss: 'https://token.actions.githubusercontent.com',
+      sub: `repo:${REPOSITORY}:ref:refs/heads/main`,
+    });
   });
 
   it('public repo: signs with public-good (Fulcio + Rekor), stores it with the API, attaches it to every image', async () => {
@@ -298,7 +342,9 @@ describe('attestImages (direct, Node 24, Sigstore preload)', () => {
     // Outputs: id from the API double, URL on the server URL, bundle under RUNNER_TEMP.
     expect(outcome.attestationId).toBe(String(gh.attestations.at(-1)!.id));
     expect(outcome.attestationUrl).toBe(`https://github.com/${REPOSITORY}/attestations/${outcome.attestationId}`);
-    expect(outcome.bundlePath).toBe(path.join(workDir, 'runner-temp-public', 'publish-image', `attestation-${hex}.json`));
+    expect(outcome.bundlePath).toBe(
+      path.join(workDir, 'runner-temp-public', 'publish-image', `attestation-${hex}.json`),
+    );
     const bundleText = readFileSync(outcome.bundlePath, 'utf8');
     const bundle = JSON.parse(bundleText);
     expect(bundle.mediaType).toBe(BUNDLE_MEDIA_TYPE);
@@ -326,7 +372,9 @@ describe('attestImages (direct, Node 24, Sigstore preload)', () => {
     });
     expect(pred.buildDefinition.resolvedDependencies[0].digest.gitCommit).toBe(oidc.claims.sha);
     expect(pred.runDetails.builder.id).toBe(expectedSAN());
-    expect(pred.runDetails.metadata.invocationId).toBe(`https://github.com/${REPOSITORY}/actions/runs/${oidc.claims.run_id}/attempts/1`);
+    expect(pred.runDetails.metadata.invocationId).toBe(
+      `https://github.com/${REPOSITORY}/actions/runs/${oidc.claims.run_id}/attempts/1`,
+    );
     expect(verified.certificateExtensions['1.3.6.1.4.1.57264.1.12']).toBe(`https://github.com/${REPOSITORY}`);
     expect(verified.certificateExtensions['1.3.6.1.4.1.57264.1.13']).toBe(oidc.claims.sha);
     expect(verified.certificateExtensions['1.3.6.1.4.1.57264.1.11']).toBe('github-hosted');
@@ -335,7 +383,11 @@ describe('attestImages (direct, Node 24, Sigstore preload)', () => {
     // the storage records, one per image).
     const posts = gh.requests.slice(before).filter((r) => r.method === 'POST' && r.path.endsWith('/attestations'));
     expect(posts).toHaveLength(1);
-    expect(posts[0]).toMatchObject({ path: `/repos/${REPOSITORY}/attestations`, hasAuth: true, authValue: 'ghs_attest_direct_token' });
+    expect(posts[0]).toMatchObject({
+      path: `/repos/${REPOSITORY}/attestations`,
+      hasAuth: true,
+      authValue: 'ghs_attest_direct_token',
+    });
     expect(gh.attestations.at(-1)!.bundle).toEqual(bundle);
 
     // The OIDC endpoint was asked with the request token, for @actions/attest's claims ("nobody") and Fulcio.
@@ -355,7 +407,10 @@ describe('attestImages (direct, Node 24, Sigstore preload)', () => {
     );
 
     // Each image has the bundle as a referrer (docker-registry 2.8 has no referrers API → tag schema).
-    expect(outcome.referrers.map((r) => r.subject)).toEqual([`${registry.host}/${repoA}@${digest}`, `${registry.host}/${repoB}@${digest}`]);
+    expect(outcome.referrers.map((r) => r.subject)).toEqual([
+      `${registry.host}/${repoA}@${digest}`,
+      `${registry.host}/${repoB}@${digest}`,
+    ]);
     for (const [i, repo] of [repoA, repoB].entries()) {
       const { via, manifests } = await referrersOf(registry, repo, digest);
       // docker-registry 2.8 (ours and the shared one) has no referrers API: @sigstore/oci falls back to the tag.
@@ -407,10 +462,15 @@ describe('attestImages (direct, Node 24, Sigstore preload)', () => {
 
     // Untouched bundle, but another workflow's identity.
     expect(() =>
-      verifyBundle(bundle, { ...opts, subjectAlternativeName: `https://github.com/${REPOSITORY}/.github/workflows/other.yml@refs/heads/main` }),
+      verifyBundle(bundle, {
+        ...opts,
+        subjectAlternativeName: `https://github.com/${REPOSITORY}/.github/workflows/other.yml@refs/heads/main`,
+      }),
     ).toThrow(/identity/);
     // …or another issuer.
-    expect(() => verifyBundle(bundle, { ...opts, issuer: 'https://token.actions.example.com' })).toThrow(/identity|issuer/);
+    expect(() => verifyBundle(bundle, { ...opts, issuer: 'https://token.actions.example.com' })).toThrow(
+      /identity|issuer/,
+    );
   });
 
   it('sigstore: github → Fulcio + RFC 3161 timestamp (no Rekor), still verifies', async () => {
@@ -434,8 +494,12 @@ describe('attestImages (direct, Node 24, Sigstore preload)', () => {
     });
     expect(verified.tlogEntries).toBe(0);
     expect(verified.timestamps).toBe(1);
-    expect(verified.statement.subject).toEqual([{ name: 'ghcr.io/octo-org/publish-image-demo', digest: { sha256: '2e'.repeat(32) } }]);
-    const mine = sigstoreCalls().filter((c) => c.host === 'fulcio.githubapp.com' || c.host === 'timestamp.githubapp.com');
+    expect(verified.statement.subject).toEqual([
+      { name: 'ghcr.io/octo-org/publish-image-demo', digest: { sha256: '2e'.repeat(32) } },
+    ]);
+    const mine = sigstoreCalls().filter(
+      (c) => c.host === 'fulcio.githubapp.com' || c.host === 'timestamp.githubapp.com',
+    );
     expect(mine.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -446,7 +510,11 @@ describe('attestImages (direct, Node 24, Sigstore preload)', () => {
     mkdirSync(path.join(home, '.docker'), { recursive: true });
     writeFileSync(
       path.join(home, '.docker/config.json'),
-      JSON.stringify({ auths: { [registry.host]: { auth: Buffer.from(`${registry.username}:${registry.password}`).toString('base64') } } }),
+      JSON.stringify({
+        auths: {
+          [registry.host]: { auth: Buffer.from(`${registry.username}:${registry.password}`).toString('base64') },
+        },
+      }),
     );
     const run = await runAttest(
       {

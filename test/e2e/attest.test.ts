@@ -29,7 +29,11 @@ const trustedRoot = join(work, 'trusted_root.json');
 // Set up inside the tests: a failing beforeAll makes vitest report the tests as skipped.
 async function setup(): Promise<void> {
   env ??= await requireTestEnv();
-  oidc ??= await startOidcDouble({ repository: REPOSITORY, ref: 'refs/heads/master', workflowPath: '.github/workflows/publish.yml' });
+  oidc ??= await startOidcDouble({
+    repository: REPOSITORY,
+    ref: 'refs/heads/master',
+    workflowPath: '.github/workflows/publish.yml',
+  });
   gh ??= await startGitHubApiDouble({ repository: REPOSITORY });
 }
 
@@ -109,7 +113,9 @@ describe('attestation through dist/index.js', () => {
       issuer: oidc.identity.issuer,
     });
     expect(result.statement.predicateType).toBe(SLSA_PROVENANCE_V1);
-    expect(result.statement.subject).toEqual([{ name: `${env.registryAuth}/${repo}`, digest: { sha256: digest.slice('sha256:'.length) } }]);
+    expect(result.statement.subject).toEqual([
+      { name: `${env.registryAuth}/${repo}`, digest: { sha256: digest.slice('sha256:'.length) } },
+    ]);
     expect(oidc.identity.subjectAlternativeName).toContain('.github/workflows/publish.yml@refs/heads/master');
   });
 
@@ -147,19 +153,26 @@ describe('attestation through dist/index.js', () => {
     await setup();
     const job = await runAction(attestRun({ tags: 'type=raw,value=no-oidc', platforms: 'linux/amd64' }, false));
     expect(job.main.code, visible(job.main.stdout)).toBe(0);
-    expect(job.main.stdout).toMatch(/::notice::Build-provenance attestation skipped: this run has no OIDC token; add `permissions: id-token: write`/);
+    expect(job.main.stdout).toMatch(
+      /::notice::Build-provenance attestation skipped: this run has no OIDC token; add `permissions: id-token: write`/,
+    );
     expect(job.main.outputs.digest).toMatch(/^sha256:/);
     expect(job.main.outputs['attestation-id']).toBeUndefined();
   });
 
   it('attest: true without an OIDC token: an error before anything is pushed', async () => {
     await setup();
-    const job = await runAction(attestRun({ attest: 'true', tags: 'type=raw,value=must-attest', platforms: 'linux/amd64' }, false));
+    const job = await runAction(
+      attestRun({ attest: 'true', tags: 'type=raw,value=must-attest', platforms: 'linux/amd64' }, false),
+    );
     expect(job.main.code).toBe(1);
     const errors = job.main.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/"attest".*id-token: write/);
-    const m = await registryGet(env.registryAuth, `${repo}/manifests/must-attest`, { user: env.registryUser, password: env.registryPassword });
+    const m = await registryGet(env.registryAuth, `${repo}/manifests/must-attest`, {
+      user: env.registryUser,
+      password: env.registryPassword,
+    });
     expect(m.status).toBe(404);
   });
 });

@@ -29,24 +29,34 @@ async function startClassicDockerd(): Promise<void> {
   dockerd = spawn(
     '/usr/sbin/dockerd',
     [
-      '--config-file', join(dir, 'daemon.json'),
-      '--data-root', join(dir, 'data'),
-      '--exec-root', join(dir, 'exec'),
-      '--pidfile', join(dir, 'docker.pid'),
-      '--host', host,
-      '--storage-driver', 'vfs',
-      '--bridge', 'none',
+      '--config-file',
+      join(dir, 'daemon.json'),
+      '--data-root',
+      join(dir, 'data'),
+      '--exec-root',
+      join(dir, 'exec'),
+      '--pidfile',
+      join(dir, 'docker.pid'),
+      '--host',
+      host,
+      '--storage-driver',
+      'vfs',
+      '--bridge',
+      'none',
       '--iptables=false',
       '--ip-masq=false',
-      '--containerd-namespace', 'publish-image-classic',
-      '--containerd-plugins-namespace', 'publish-image-classic-plugins',
+      '--containerd-namespace',
+      'publish-image-classic',
+      '--containerd-plugins-namespace',
+      'publish-image-classic-plugins',
     ],
     { stdio: 'ignore' },
   );
   for (let i = 0; i < 100; i++) {
     const info = await sh(env.docker, ['--host', host, 'info', '--format', '{{json .DriverStatus}}']);
     if (info.code === 0) {
-      if (info.stdout.includes('io.containerd.snapshotter')) throw new Error('the second dockerd uses the containerd store');
+      if (info.stdout.includes('io.containerd.snapshotter'))
+        throw new Error('the second dockerd uses the containerd store');
       return;
     }
     await new Promise((r) => setTimeout(r, 200));

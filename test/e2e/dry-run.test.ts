@@ -68,7 +68,13 @@ describe('dry-run', () => {
 
   it('tags a pull request pr-<n> and plans no push', async () => {
     const job = await runAction({
-      inputs: { 'dry-run': 'true', context: HELLO, images: 'ghcr.io/octo-org/publish-image/mlflow', tags: MLFLOW_TAGS, push: 'false' },
+      inputs: {
+        'dry-run': 'true',
+        context: HELLO,
+        images: 'ghcr.io/octo-org/publish-image/mlflow',
+        tags: MLFLOW_TAGS,
+        push: 'false',
+      },
       event: event('pull-request'),
       eventName: 'pull_request',
       ref: 'refs/pull/42/merge',
@@ -86,7 +92,9 @@ describe('dry-run', () => {
       ref: 'refs/pull/42/merge',
     });
     expect(job.main.code).toBe(0);
-    expect(job.main.stdout).toMatch(/::notice[^\n]*Build only: pull request #42 comes from the fork forker\/publish-image/);
+    expect(job.main.stdout).toMatch(
+      /::notice[^\n]*Build only: pull request #42 comes from the fork forker\/publish-image/,
+    );
     expect(job.main.stdout).not.toContain('--push');
   });
 
@@ -100,7 +108,10 @@ describe('dry-run', () => {
     });
     expect(job.main.code).toBe(0);
     // the default rules give the tag name; latest=auto adds latest for a tag push
-    expect(job.main.outputs.tags.split('\n')).toEqual(['ghcr.io/octo-org/publish-image:v1.2.3', 'ghcr.io/octo-org/publish-image:latest']);
+    expect(job.main.outputs.tags.split('\n')).toEqual([
+      'ghcr.io/octo-org/publish-image:v1.2.3',
+      'ghcr.io/octo-org/publish-image:latest',
+    ]);
   });
 
   it('loads the SemVer and PEP 440 parsers on demand for a tag push', async () => {
@@ -122,9 +133,7 @@ describe('dry-run', () => {
   });
 
   it('plans the GitHub cache when the runtime offers one', async () => {
-    const job = await runAction(
-      pushMaster({ images: '127.0.0.1:5000/octo/app' }),
-    );
+    const job = await runAction(pushMaster({ images: '127.0.0.1:5000/octo/app' }));
     expect(job.main.code).toBe(0);
     expect(job.main.stdout).toContain('No GitHub cache');
     const withCache = await runAction({
@@ -132,7 +141,9 @@ describe('dry-run', () => {
       env: { ACTIONS_CACHE_URL: 'http://127.0.0.1:9/', ACTIONS_RUNTIME_TOKEN: 'x.y.z' },
     });
     expect(withCache.main.stdout).toContain('--cache-from type=gha,scope=octo-app-linux-amd64');
-    expect(withCache.main.stdout).toContain('--cache-to type=gha,mode=max,scope=octo-app-linux-amd64,ignore-error=true');
+    expect(withCache.main.stdout).toContain(
+      '--cache-to type=gha,mode=max,scope=octo-app-linux-amd64,ignore-error=true',
+    );
   });
 });
 
@@ -147,7 +158,12 @@ describe('repository metadata', () => {
     const gh = await startGitHubApiDouble({ repository: 'octo-org/app', repo: { default_branch: 'trunk' } });
     try {
       const job = await runAction({
-        inputs: { 'dry-run': 'true', context: HELLO, images: 'ghcr.io/octo-org/app', tags: 'type=raw,value=latest,enable={{is_default_branch}}\ntype=ref,event=branch' },
+        inputs: {
+          'dry-run': 'true',
+          context: HELLO,
+          images: 'ghcr.io/octo-org/app',
+          tags: 'type=raw,value=latest,enable={{is_default_branch}}\ntype=ref,event=branch',
+        },
         event: bare(),
         eventName: 'workflow_dispatch',
         ref: 'refs/heads/trunk',
@@ -158,7 +174,9 @@ describe('repository metadata', () => {
       expect(gh.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /repos/octo-org/app']);
       expect(gh.requests[0].hasAuth).toBe(true);
       expect(job.main.outputs['tag-names'].split('\n')).toEqual(['trunk', 'latest']);
-      expect(job.main.outputs.labels).toContain('org.opencontainers.image.description=A model image published with publish-image');
+      expect(job.main.outputs.labels).toContain(
+        'org.opencontainers.image.description=A model image published with publish-image',
+      );
       expect(job.main.outputs.labels).toContain('org.opencontainers.image.licenses=MIT');
     } finally {
       await gh.close();
@@ -193,12 +211,27 @@ const badInputs: BadInputCase[] = [
   { name: 'unknown tag type', inputs: { tags: 'type=banana' }, input: 'tags', expected: 'type=' },
   { name: 'semver without a pattern', inputs: { tags: 'type=semver' }, input: 'tags', expected: 'pattern' },
   { name: 'enable=maybe', inputs: { tags: 'type=ref,event=branch,enable=maybe' }, input: 'tags', expected: 'true' },
-  { name: 'platform linux/amd65', inputs: { platforms: 'linux/amd64,linux/amd65' }, input: 'platforms', expected: 'linux/arm64' },
+  {
+    name: 'platform linux/amd65',
+    inputs: { platforms: 'linux/amd64,linux/amd65' },
+    input: 'platforms',
+    expected: 'linux/arm64',
+  },
   { name: 'push: sometimes', inputs: { push: 'sometimes' }, input: 'push', expected: 'true or false' },
   { name: 'image name with spaces', inputs: { images: 'ghcr.io/octo org/app' }, input: 'images', expected: 'ghcr.io' },
   { name: 'missing context', inputs: { context: 'no/such/dir' }, input: 'context', expected: 'directory' },
-  { name: 'missing Dockerfile', inputs: { file: 'no/such/Dockerfile' }, input: 'file', expected: 'Dockerfile that exists' },
-  { name: 'context without a Dockerfile', inputs: { context: 'test/fixtures' }, input: 'context', expected: 'set `file`' },
+  {
+    name: 'missing Dockerfile',
+    inputs: { file: 'no/such/Dockerfile' },
+    input: 'file',
+    expected: 'Dockerfile that exists',
+  },
+  {
+    name: 'context without a Dockerfile',
+    inputs: { context: 'test/fixtures' },
+    input: 'context',
+    expected: 'set `file`',
+  },
   { name: 'bad network', inputs: { network: 'bridge' }, input: 'network', expected: 'host' },
 ];
 

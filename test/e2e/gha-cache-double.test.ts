@@ -134,7 +134,12 @@ describe('GHA cache double: protocol', () => {
 
     expect(d.stats).toMatchObject({ commits: 2, uploads: 4, reservations: 3, conflicts: 1, downloads: 3 });
     expect(d.stats.lookups).toEqual({ hit: 2, miss: 3 });
-    expect(d.entries().filter((e) => e.committed).map((e) => e.key)).toEqual(['index-x#1', 'index-x#2']);
+    expect(
+      d
+        .entries()
+        .filter((e) => e.committed)
+        .map((e) => e.key),
+    ).toEqual(['index-x#1', 'index-x#2']);
   });
 });
 
@@ -156,16 +161,29 @@ describe('GHA cache double: real buildx (docker driver, BuildKit v1 cache protoc
     const nonce = randomBytes(8).toString('hex');
     writeFileSync(
       join(dir, 'Dockerfile'),
-      [`FROM ${env.baseImage}`, `RUN echo ${nonce} > /nonce && uname -m > /arch`, `RUN sha256sum /nonce /arch > /sums`, ''].join(
-        '\n',
-      ),
+      [
+        `FROM ${env.baseImage}`,
+        `RUN echo ${nonce} > /nonce && uname -m > /arch`,
+        `RUN sha256sum /nonce /arch > /sums`,
+        '',
+      ].join('\n'),
     );
     const cacheTo = `type=gha,mode=max,scope=x,url=${double.url},token=${double.token}`;
     const cacheFrom = `type=gha,scope=x,url=${double.url},token=${double.token}`;
     const build = (extra: string[]) =>
       runOk(env.docker, [
-        'buildx', 'build', '--builder', 'default', '--network', 'host', '--progress', 'plain',
-        '--platform', 'linux/amd64,linux/arm64', ...extra, dir,
+        'buildx',
+        'build',
+        '--builder',
+        'default',
+        '--network',
+        'host',
+        '--progress',
+        'plain',
+        '--platform',
+        'linux/amd64,linux/arm64',
+        ...extra,
+        dir,
       ]);
 
     const first = await build(['--cache-to', cacheTo]);

@@ -1,7 +1,7 @@
 // The real pipeline through dist/index.js: login, builder, a two-platform build with an arm64 RUN under QEMU,
 // push to a registry that needs auth, verification, GitHub cache through a v1 double, post-step cleanup, and the
 // failure paths. Real dockerd, buildx, registry; nothing mocked but the GitHub cache service.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
@@ -97,11 +97,30 @@ describe('publish: two platforms, auth registry, GitHub cache', () => {
   it('the pushed images run on both platforms (arm64 under QEMU)', async () => {
     await setup();
     const config = mkdtempSync(join(tmpdir(), 'pull-config-'));
-    const login = await sh(env.docker, ['--config', config, 'login', '-u', env.registryUser, '--password-stdin', env.registryAuth], { input: env.registryPassword });
+    const login = await sh(
+      env.docker,
+      ['--config', config, 'login', '-u', env.registryUser, '--password-stdin', env.registryAuth],
+      { input: env.registryPassword },
+    );
     expect(login.code, login.stderr).toBe(0);
     const ref = `${env.registryAuth}/${repo}@${first.main.outputs.digest}`;
-    for (const [platform, arch] of [['linux/amd64', 'x86_64'], ['linux/arm64', 'aarch64']]) {
-      const r = await sh(env.docker, ['--config', config, 'run', '--rm', '--network', 'none', '--pull', 'always', '--platform', platform, ref]);
+    for (const [platform, arch] of [
+      ['linux/amd64', 'x86_64'],
+      ['linux/arm64', 'aarch64'],
+    ]) {
+      const r = await sh(env.docker, [
+        '--config',
+        config,
+        'run',
+        '--rm',
+        '--network',
+        'none',
+        '--pull',
+        'always',
+        '--platform',
+        platform,
+        ref,
+      ]);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout.trim()).toBe(`built on ${arch} nonce ${nonce}`);
     }
@@ -121,7 +140,12 @@ describe('publish: two platforms, auth registry, GitHub cache', () => {
     // both RUN steps (one per platform) come from the cache
     const runSteps = second.main.stdout.split('\n').filter((l) => /^#\d+ \[linux\/(amd64|arm64) \d\/\d\] RUN /.test(l));
     expect(runSteps.length).toBe(2);
-    const cachedIds = new Set(second.main.stdout.split('\n').map((l) => /^#(\d+) CACHED/.exec(l)?.[1]).filter(Boolean));
+    const cachedIds = new Set(
+      second.main.stdout
+        .split('\n')
+        .map((l) => /^#(\d+) CACHED/.exec(l)?.[1])
+        .filter(Boolean),
+    );
     for (const step of runSteps) expect(cachedIds.has(/^#(\d+)/.exec(step)![1])).toBe(true);
     expect(second.main.summary).toMatch(/cached/i);
     expect(second.main.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -166,7 +190,14 @@ describe('publish: registries and runtimes', () => {
     expect(job.main.stdout).toContain(`Logging in to ${env.registryAuth} as ${env.registryUser} (registry-auth)`);
     expect(job.main.stdout).toContain('Verified 2 tag(s)');
     const digest = job.main.outputs.digest;
-    expect((await registryGet(env.registryAuth, `${repo}-two/manifests/two`, { user: env.registryUser, password: env.registryPassword })).digest).toBe(digest);
+    expect(
+      (
+        await registryGet(env.registryAuth, `${repo}-two/manifests/two`, {
+          user: env.registryUser,
+          password: env.registryPassword,
+        })
+      ).digest,
+    ).toBe(digest);
     expect((await registryGet(env.registryOpen, `${repo}-two/manifests/two`)).digest).toBe(digest);
     expect(everything(job)).not.toContain(env.registryPassword);
   });
@@ -176,7 +207,12 @@ describe('publish: registries and runtimes', () => {
     const secret = `s3cr3t-${randomBytes(8).toString('hex')}`;
     const job = await runAction(
       publishRun({
-        inputs: { context: 'test/fixtures/contexts/secret', secrets: `api_token=${secret}`, tags: 'type=raw,value=secret', platforms: 'linux/amd64' },
+        inputs: {
+          context: 'test/fixtures/contexts/secret',
+          secrets: `api_token=${secret}`,
+          tags: 'type=raw,value=secret',
+          platforms: 'linux/amd64',
+        },
       }),
     );
     expect(job.main.code, visible(job.main.stdout)).toBe(0);
@@ -185,8 +221,20 @@ describe('publish: registries and runtimes', () => {
     expect(job.main.stdout).toContain('--secret id=api_token,env=PUBLISH_IMAGE_SECRET_0');
     // the secret was really mounted: the image holds its hash
     const config = mkdtempSync(join(tmpdir(), 'pull-config-'));
-    await sh(env.docker, ['--config', config, 'login', '-u', env.registryUser, '--password-stdin', env.registryAuth], { input: env.registryPassword });
-    const run = await sh(env.docker, ['--config', config, 'run', '--rm', '--network', 'none', '--pull', 'always', `${env.registryAuth}/${repo}:secret`]);
+    await sh(env.docker, ['--config', config, 'login', '-u', env.registryUser, '--password-stdin', env.registryAuth], {
+      input: env.registryPassword,
+    });
+    const run = await sh(env.docker, [
+      '--config',
+      config,
+      'run',
+      '--rm',
+      '--network',
+      'none',
+      '--pull',
+      'always',
+      `${env.registryAuth}/${repo}:secret`,
+    ]);
     expect(run.stdout.trim()).toBe(createHash('sha256').update(secret).digest('hex'));
     await sh(env.docker, ['--config', config, 'logout', env.registryAuth]);
   });
@@ -226,21 +274,30 @@ describe('publish: registries and runtimes', () => {
       }),
     );
     expect(job.main.code, visible(job.main.stdout)).toBe(0);
-    expect(job.main.stdout).toMatch(/::warning::This runtime offers only the GitHub cache service v2, which buildx 0\.13\.\d+ cannot use/);
+    expect(job.main.stdout).toMatch(
+      /::warning::This runtime offers only the GitHub cache service v2, which buildx 0\.13\.\d+ cannot use/,
+    );
   });
 });
 
 describe('publish: failure paths', () => {
   it('a wrong password: one clear error, nothing pushed, nothing left behind', async () => {
     await setup();
-    const job = await runAction(publishRun({ inputs: { password: 'wrong-password-123', tags: 'type=raw,value=wrong-pw' } }));
+    const job = await runAction(
+      publishRun({ inputs: { password: 'wrong-password-123', tags: 'type=raw,value=wrong-pw' } }),
+    );
     expect(job.main.code).toBe(1);
-    const errors = visible(job.main.stdout).split('\n').filter((l) => l.startsWith('::error'));
+    const errors = visible(job.main.stdout)
+      .split('\n')
+      .filter((l) => l.startsWith('::error'));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain(`Login to ${env.registryAuth} as ${env.registryUser} failed`);
     expect(everything(job)).not.toContain('wrong-password-123');
     expect(job.main.stdout).not.toContain('docker buildx build');
-    const m = await registryGet(env.registryAuth, `${repo}/manifests/wrong-pw`, { user: env.registryUser, password: env.registryPassword });
+    const m = await registryGet(env.registryAuth, `${repo}/manifests/wrong-pw`, {
+      user: env.registryUser,
+      password: env.registryPassword,
+    });
     expect(m.status).toBe(404);
     expect(existsSync(job.main.state.dockerConfig)).toBe(false);
   });
@@ -248,7 +305,15 @@ describe('publish: failure paths', () => {
   it('a registry that stays down: three attempts, then one clear error', async () => {
     await setup();
     const job = await runAction(
-      publishRun({ inputs: { images: `127.0.0.1:5999/${repo}`, registry: '', username: '', password: '', tags: 'type=raw,value=down' } }),
+      publishRun({
+        inputs: {
+          images: `127.0.0.1:5999/${repo}`,
+          registry: '',
+          username: '',
+          password: '',
+          tags: 'type=raw,value=down',
+        },
+      }),
     );
     expect(job.main.code).toBe(1);
     expect(job.main.stdout).toMatch(/Attempt 1 of 3 failed talking to the registry/);
@@ -265,7 +330,16 @@ describe('publish: failure paths', () => {
     const proxy = await startFlakyProxy(env.registryOpen, 8_000);
     try {
       const job = await runAction(
-        publishRun({ inputs: { images: `${proxy.host}/${repo}-flaky`, registry: '', username: '', password: '', tags: 'type=raw,value=flaky', platforms: 'linux/amd64' } }),
+        publishRun({
+          inputs: {
+            images: `${proxy.host}/${repo}-flaky`,
+            registry: '',
+            username: '',
+            password: '',
+            tags: 'type=raw,value=flaky',
+            platforms: 'linux/amd64',
+          },
+        }),
       );
       expect(job.main.code, visible(job.main.stdout)).toBe(0);
       expect(proxy.refused).toBeGreaterThan(0);
@@ -281,20 +355,40 @@ describe('publish: failure paths', () => {
 
   it('verification fails clearly when a tag does not resolve to the digest or lacks a platform', async () => {
     await setup();
-    const logins = [{ registry: env.registryAuth, username: env.registryUser, password: env.registryPassword, source: 'password' as const }];
+    const logins = [
+      {
+        registry: env.registryAuth,
+        username: env.registryUser,
+        password: env.registryPassword,
+        source: 'password' as const,
+      },
+    ];
     const tag = `${env.registryAuth}/${repo}:master`;
     const wrong = `sha256:${'0'.repeat(64)}`;
     await expect(verifyPush([tag], wrong, ['linux/amd64', 'linux/arm64'], logins)).rejects.toThrow(
-      new RegExp(`${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} resolves to sha256:[0-9a-f]{64}, not the pushed ${wrong}`),
+      new RegExp(
+        `${tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} resolves to sha256:[0-9a-f]{64}, not the pushed ${wrong}`,
+      ),
     );
-    const { digest } = await registryGet(env.registryAuth, `${repo}/manifests/master`, { user: env.registryUser, password: env.registryPassword });
-    await expect(verifyPush([tag], digest, ['linux/amd64', 'linux/riscv64'], logins)).rejects.toThrow(/lacks platform\(s\) linux\/riscv64/);
-    await expect(verifyPush([tag], digest, ['linux/amd64', 'linux/arm64'], logins)).resolves.toMatchObject({ platforms: expect.arrayContaining(['linux/amd64', 'linux/arm64']) });
+    const { digest } = await registryGet(env.registryAuth, `${repo}/manifests/master`, {
+      user: env.registryUser,
+      password: env.registryPassword,
+    });
+    await expect(verifyPush([tag], digest, ['linux/amd64', 'linux/riscv64'], logins)).rejects.toThrow(
+      /lacks platform\(s\) linux\/riscv64/,
+    );
+    await expect(verifyPush([tag], digest, ['linux/amd64', 'linux/arm64'], logins)).resolves.toMatchObject({
+      platforms: expect.arrayContaining(['linux/amd64', 'linux/arm64']),
+    });
   });
 
   it('a Dockerfile that fails: the build error, no retry', async () => {
     await setup();
-    const job = await runAction(publishRun({ inputs: { context: 'test/fixtures/contexts/failing', tags: 'type=raw,value=failing', platforms: 'linux/amd64' } }));
+    const job = await runAction(
+      publishRun({
+        inputs: { context: 'test/fixtures/contexts/failing', tags: 'type=raw,value=failing', platforms: 'linux/amd64' },
+      }),
+    );
     expect(job.main.code).toBe(1);
     expect(job.main.stdout).not.toMatch(/Attempt 1 of 3 failed/);
     const errors = job.main.stdout.split('\n').filter((l) => l.startsWith('::error'));
@@ -320,7 +414,10 @@ describe('publish: failure paths', () => {
     expect(job.main.stdout).not.toContain('Logging in');
     expect(job.main.stdout).not.toContain('--push');
     expect(job.main.outputs.digest).toBe('');
-    const m = await registryGet(env.registryAuth, `${repo}/manifests/pr-42`, { user: env.registryUser, password: env.registryPassword });
+    const m = await registryGet(env.registryAuth, `${repo}/manifests/pr-42`, {
+      user: env.registryUser,
+      password: env.registryPassword,
+    });
     expect(m.status).toBe(404);
   });
 });

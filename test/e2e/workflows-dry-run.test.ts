@@ -20,7 +20,12 @@ const cases: WorkflowCase[] = [
     name: 'MLflow on a push to master: master, latest, master-<sha7>; pushed for both platforms',
     workflow: '.github/workflows/mlflow-image-publish.yml',
     eventName: 'push',
-    expected: { tagNames: ['master', 'latest', `master-${SHORT}`], image: `ghcr.io/${REPO}/mlflow`, push: true, platforms: 'linux/amd64,linux/arm64' },
+    expected: {
+      tagNames: ['master', 'latest', `master-${SHORT}`],
+      image: `ghcr.io/${REPO}/mlflow`,
+      push: true,
+      platforms: 'linux/amd64,linux/arm64',
+    },
   },
   {
     name: 'MLflow on pull request 42: pr-42 and no push',

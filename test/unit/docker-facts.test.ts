@@ -45,8 +45,14 @@ describe('builder facts', () => {
   it('creates a builder only when the docker driver lacks the containerd store and the plan needs it', () => {
     expect(builderCanDo('docker', true, { multiPlatform: true, cacheExport: true }).ok).toBe(true);
     expect(builderCanDo('docker', false, { multiPlatform: false, cacheExport: false }).ok).toBe(true);
-    expect(builderCanDo('docker', false, { multiPlatform: true, cacheExport: false })).toMatchObject({ ok: false, why: expect.stringMatching(/several platforms/) });
-    expect(builderCanDo('docker', false, { multiPlatform: false, cacheExport: true })).toMatchObject({ ok: false, why: expect.stringMatching(/export a cache/) });
+    expect(builderCanDo('docker', false, { multiPlatform: true, cacheExport: false })).toMatchObject({
+      ok: false,
+      why: expect.stringMatching(/several platforms/),
+    });
+    expect(builderCanDo('docker', false, { multiPlatform: false, cacheExport: true })).toMatchObject({
+      ok: false,
+      why: expect.stringMatching(/export a cache/),
+    });
     expect(builderCanDo('docker-container', false, { multiPlatform: true, cacheExport: true }).ok).toBe(true);
   });
   it('knows which buildx can use cache v2', () => {
@@ -55,7 +61,9 @@ describe('builder facts', () => {
     expect(cacheV2Unsupported('unknown')).toBe(true);
   });
   it('lists platforms needing QEMU', () => {
-    expect(missingPlatforms(['linux/amd64', 'linux/arm64', 'linux/riscv64'], ['linux/amd64', 'linux/arm64'])).toEqual(['linux/riscv64']);
+    expect(missingPlatforms(['linux/amd64', 'linux/arm64', 'linux/riscv64'], ['linux/amd64', 'linux/arm64'])).toEqual([
+      'linux/riscv64',
+    ]);
     expect(missingPlatforms(['linux/arm/v7'], ['linux/arm/v7'])).toEqual([]);
   });
 });
@@ -73,23 +81,50 @@ describe('build log', () => {
       '#7 [stage-1 3/3] COPY . /app',
       '#8 importing cache manifest from gha:123',
       '#1 CACHED',
-    ]) r.line(l);
+    ])
+      r.line(l);
     expect(r.steps()).toEqual({ total: 4, cached: 2 });
     expect(r.cacheImported()).toBe(true);
   });
   it('retries registry hiccups but not build failures', () => {
-    expect(isTransientRegistryFailure('ERROR: failed to push 127.0.0.1:5001/a:b: unexpected status from PUT request to http://127.0.0.1:5001/v2/a/blobs/uploads/x: 503 Service Unavailable')).toBe(true);
-    expect(isTransientRegistryFailure('failed to do request: Head "http://127.0.0.1:5001/v2/": dial tcp 127.0.0.1:5001: connect: connection refused')).toBe(true);
-    expect(isTransientRegistryFailure('ERROR: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3')).toBe(false);
+    expect(
+      isTransientRegistryFailure(
+        'ERROR: failed to push 127.0.0.1:5001/a:b: unexpected status from PUT request to http://127.0.0.1:5001/v2/a/blobs/uploads/x: 503 Service Unavailable',
+      ),
+    ).toBe(true);
+    expect(
+      isTransientRegistryFailure(
+        'failed to do request: Head "http://127.0.0.1:5001/v2/": dial tcp 127.0.0.1:5001: connect: connection refused',
+      ),
+    ).toBe(true);
+    expect(
+      isTransientRegistryFailure(
+        'ERROR: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3',
+      ),
+    ).toBe(false);
   });
 });
 
 describe('registry facts', () => {
   it('parses image references like docker does', () => {
-    expect(parseImageRef('ghcr.io/o/a:1')).toEqual({ registry: 'ghcr.io', repository: 'o/a', tag: '1', digest: undefined });
-    expect(parseImageRef('127.0.0.1:5000/o/a')).toEqual({ registry: '127.0.0.1:5000', repository: 'o/a', tag: undefined, digest: undefined });
+    expect(parseImageRef('ghcr.io/o/a:1')).toEqual({
+      registry: 'ghcr.io',
+      repository: 'o/a',
+      tag: '1',
+      digest: undefined,
+    });
+    expect(parseImageRef('127.0.0.1:5000/o/a')).toEqual({
+      registry: '127.0.0.1:5000',
+      repository: 'o/a',
+      tag: undefined,
+      digest: undefined,
+    });
     expect(parseImageRef('alpine')).toMatchObject({ registry: 'docker.io', repository: 'library/alpine' });
-    expect(parseImageRef('o/a@sha256:ab')).toMatchObject({ registry: 'docker.io', repository: 'o/a', digest: 'sha256:ab' });
+    expect(parseImageRef('o/a@sha256:ab')).toMatchObject({
+      registry: 'docker.io',
+      repository: 'o/a',
+      digest: 'sha256:ab',
+    });
   });
   it('lists an index platforms without attestation manifests', () => {
     expect(

@@ -58,7 +58,9 @@ function instructions(content: string): Instruction[] {
 }
 
 const find = (all: Instruction[], keyword: string, pattern: RegExp | string = /.*/) =>
-  all.findIndex((i) => i.keyword === keyword && (typeof pattern === 'string' ? i.args.includes(pattern) : pattern.test(i.args)));
+  all.findIndex(
+    (i) => i.keyword === keyword && (typeof pattern === 'string' ? i.args.includes(pattern) : pattern.test(i.args)),
+  );
 
 const dockerignorePatterns = (file: string) =>
   read(file)
@@ -77,7 +79,10 @@ describe('dockerfile-utils validation', () => {
 
   it('the validator does report a broken Dockerfile (so an empty list means something)', () => {
     const diagnostics = validate('FROM python:3.11-slim\nHEALTHCHECK --interval=3 CMD true\nFROMM x\n', strict);
-    expect(diagnostics.map((d) => d.message)).toEqual(['time: missing unit in duration 3', 'Unknown instruction: FROMM']);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'time: missing unit in duration 3',
+      'Unknown instruction: FROMM',
+    ]);
   });
 });
 
@@ -95,8 +100,16 @@ describe('examplemodel/Dockerfile', () => {
   it('installs GDAL from apt and builds the Python bindings for exactly that GDAL', () => {
     const build = all.filter((i) => i.stage < runtime);
     expect(build.some((i) => i.keyword === 'RUN' && /apt-get install .*libgdal-dev/.test(i.args))).toBe(true);
-    expect(build.some((i) => i.keyword === 'RUN' && i.args.includes('pip install --no-build-isolation "GDAL==$(gdal-config --version)"'))).toBe(true);
-    const runtimeRuns = all.filter((i) => i.stage === runtime && i.keyword === 'RUN').map((i) => i.args).join('\n');
+    expect(
+      build.some(
+        (i) =>
+          i.keyword === 'RUN' && i.args.includes('pip install --no-build-isolation "GDAL==$(gdal-config --version)"'),
+      ),
+    ).toBe(true);
+    const runtimeRuns = all
+      .filter((i) => i.stage === runtime && i.keyword === 'RUN')
+      .map((i) => i.args)
+      .join('\n');
     expect(runtimeRuns).toMatch(/apt-get install .*gdal-bin/);
     expect(runtimeRuns).not.toMatch(/libgdal-dev|g\+\+|gcc/);
   });
@@ -148,7 +161,12 @@ describe('examplemodel/Dockerfile', () => {
     expect(patterns[0]).toBe('*');
     const copied = all
       .filter((i) => i.keyword === 'COPY' && !i.args.startsWith('--from'))
-      .flatMap((i) => i.args.split(' ').filter((a) => !a.startsWith('--')).slice(0, -1));
+      .flatMap((i) =>
+        i.args
+          .split(' ')
+          .filter((a) => !a.startsWith('--'))
+          .slice(0, -1),
+      );
     const allowed = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1).replace(/\/$/, ''));
     expect(new Set(copied)).toEqual(new Set(allowed));
   });
@@ -178,12 +196,21 @@ describe('dockerfile.mlflow', () => {
 
   it('is multi-stage on ghcr.io/mlflow/mlflow:${MLFLOW_VERSION}: a wheel builder and a runtime without compilers', () => {
     const froms = all.filter((i) => i.keyword === 'FROM').map((i) => i.args);
-    expect(froms).toEqual(['ghcr.io/mlflow/mlflow:${MLFLOW_VERSION} AS build', 'ghcr.io/mlflow/mlflow:${MLFLOW_VERSION}']);
-    const buildRuns = inStage(0).filter((i) => i.keyword === 'RUN').map((i) => i.args).join('\n');
+    expect(froms).toEqual([
+      'ghcr.io/mlflow/mlflow:${MLFLOW_VERSION} AS build',
+      'ghcr.io/mlflow/mlflow:${MLFLOW_VERSION}',
+    ]);
+    const buildRuns = inStage(0)
+      .filter((i) => i.keyword === 'RUN')
+      .map((i) => i.args)
+      .join('\n');
     expect(buildRuns).toMatch(/apt-get install .*gcc/);
     expect(buildRuns).toMatch(/apt-get install .*libpq-dev/);
     expect(buildRuns).toMatch(/pip wheel --wheel-dir \/wheels/);
-    const runtimeRuns = inStage(runtime).filter((i) => i.keyword === 'RUN').map((i) => i.args).join('\n');
+    const runtimeRuns = inStage(runtime)
+      .filter((i) => i.keyword === 'RUN')
+      .map((i) => i.args)
+      .join('\n');
     expect(runtimeRuns).toMatch(/apt-get install .*libpq5/);
     expect(runtimeRuns).not.toMatch(/gcc|libpq-dev/);
     expect(runtimeRuns).toMatch(/pip install --no-index --find-links \/wheels boto3 psycopg2/);
@@ -191,9 +218,21 @@ describe('dockerfile.mlflow', () => {
 
   const pipWheel = all.find((i) => i.keyword === 'RUN' && i.args.startsWith('pip wheel'))!;
   const pinCases = [
-    { name: 'empty versions install the latest', env: { BOTO3_VERSION: '', PSYCOPG2_VERSION: '' }, expected: ['boto3', 'psycopg2'] },
-    { name: 'set versions pin with ==', env: { BOTO3_VERSION: '1.39.4', PSYCOPG2_VERSION: '2.9.10' }, expected: ['boto3==1.39.4', 'psycopg2==2.9.10'] },
-    { name: 'one pinned, one latest', env: { BOTO3_VERSION: '', PSYCOPG2_VERSION: '2.9.10' }, expected: ['boto3', 'psycopg2==2.9.10'] },
+    {
+      name: 'empty versions install the latest',
+      env: { BOTO3_VERSION: '', PSYCOPG2_VERSION: '' },
+      expected: ['boto3', 'psycopg2'],
+    },
+    {
+      name: 'set versions pin with ==',
+      env: { BOTO3_VERSION: '1.39.4', PSYCOPG2_VERSION: '2.9.10' },
+      expected: ['boto3==1.39.4', 'psycopg2==2.9.10'],
+    },
+    {
+      name: 'one pinned, one latest',
+      env: { BOTO3_VERSION: '', PSYCOPG2_VERSION: '2.9.10' },
+      expected: ['boto3', 'psycopg2==2.9.10'],
+    },
   ];
   for (const c of pinCases) {
     it(`requirement specifiers: ${c.name}`, () => {
@@ -210,7 +249,12 @@ describe('dockerfile.mlflow', () => {
       .filter((i) => i.keyword === 'ENV')
       .flatMap((i) => i.args.split(' '));
     expect(env).toEqual(
-      expect.arrayContaining(['PYTHONUNBUFFERED=1', 'PYTHONDONTWRITEBYTECODE=1', 'PIP_NO_CACHE_DIR=1', 'PIP_DISABLE_PIP_VERSION_CHECK=1']),
+      expect.arrayContaining([
+        'PYTHONUNBUFFERED=1',
+        'PYTHONDONTWRITEBYTECODE=1',
+        'PIP_NO_CACHE_DIR=1',
+        'PIP_DISABLE_PIP_VERSION_CHECK=1',
+      ]),
     );
     expect(inStage(runtime).find((i) => i.keyword === 'WORKDIR')?.args).toBe('/app');
     expect(inStage(runtime).find((i) => i.keyword === 'EXPOSE')?.args).toBe('5000');

@@ -24,7 +24,9 @@ const cases: PlanCase[] = [
     inputs: inputs(),
     expected: (p) => {
       expect(p.push).toBe(true);
-      expect(p.logins).toEqual([{ registry: 'ghcr.io', username: 'octocat', password: 'ghs_token', source: 'github-token' }]);
+      expect(p.logins).toEqual([
+        { registry: 'ghcr.io', username: 'octocat', password: 'ghs_token', source: 'github-token' },
+      ]);
       expect(p.build.argv).toContain('--push');
       expect(p.attest).toMatchObject({ enabled: true, subjects: ['ghcr.io/octo-org/app'], pushToRegistry: true });
       expect(p.verify).toBe(true);
@@ -70,19 +72,36 @@ const cases: PlanCase[] = [
   {
     name: 'cache service v1: gha cache scoped per image and platforms',
     context: context('push-master', {
-      runtime: { act: false, oidc: true, cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: true }, runnerTemp: '/t' },
+      runtime: {
+        act: false,
+        oidc: true,
+        cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: true },
+        runnerTemp: '/t',
+      },
     }),
-    inputs: inputs({ platforms: [{ os: 'linux', arch: 'amd64' }, { os: 'linux', arch: 'arm64' }] }),
+    inputs: inputs({
+      platforms: [
+        { os: 'linux', arch: 'amd64' },
+        { os: 'linux', arch: 'arm64' },
+      ],
+    }),
     expected: (p) => {
       expect(argvHas(p, '--cache-from', 'type=gha,scope=octo-org-app-linux-amd64-linux-arm64')).toBe(true);
-      expect(argvHas(p, '--cache-to', 'type=gha,mode=max,scope=octo-org-app-linux-amd64-linux-arm64,ignore-error=true')).toBe(true);
+      expect(
+        argvHas(p, '--cache-to', 'type=gha,mode=max,scope=octo-org-app-linux-amd64-linux-arm64,ignore-error=true'),
+      ).toBe(true);
       expect(argvHas(p, '--platform', 'linux/amd64,linux/arm64')).toBe(true);
     },
   },
   {
     name: 'a cache token that is not a JWT outside act: no gha cache, and why',
     context: context('push-master', {
-      runtime: { act: false, oidc: true, cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: false }, runnerTemp: '/t' },
+      runtime: {
+        act: false,
+        oidc: true,
+        cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: false },
+        runnerTemp: '/t',
+      },
     }),
     inputs: inputs(),
     expected: (p) => {
@@ -93,12 +112,19 @@ const cases: PlanCase[] = [
   {
     name: "under act, whose cache token is a plain string: BuildKit gets act's cache URL and a well-formed token",
     context: context('push-master', {
-      runtime: { act: true, oidc: false, cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: false }, runnerTemp: '/t' },
+      runtime: {
+        act: true,
+        oidc: false,
+        cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: false },
+        runnerTemp: '/t',
+      },
     }),
     inputs: inputs(),
     expected: (p) => {
       const from = p.cache.from[0];
-      expect(from).toMatch(/^type=gha,scope=octo-org-app,url=http:\/\/127\.0\.0\.1:1\/,token=[\w-]+\.[\w-]+\.unsigned$/);
+      expect(from).toMatch(
+        /^type=gha,scope=octo-org-app,url=http:\/\/127\.0\.0\.1:1\/,token=[\w-]+\.[\w-]+\.unsigned$/,
+      );
       const claims = JSON.parse(Buffer.from(from.split('token=')[1].split('.')[1], 'base64url').toString());
       expect(JSON.parse(claims.ac)).toEqual([{ Scope: 'refs/heads/master', Permission: 3 }]);
       expect(claims.exp).toBeGreaterThan(claims.nbf);
@@ -107,7 +133,12 @@ const cases: PlanCase[] = [
   {
     name: 'explicit cache-from/cache-to replace the default',
     context: context('push-master', {
-      runtime: { act: false, oidc: true, cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: true }, runnerTemp: '/t' },
+      runtime: {
+        act: false,
+        oidc: true,
+        cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: true },
+        runnerTemp: '/t',
+      },
     }),
     inputs: inputs({ cacheFrom: ['type=registry,ref=ghcr.io/o/a:cache'], cacheTo: [] }),
     expected: (p) => {
@@ -145,7 +176,13 @@ const cases: PlanCase[] = [
     name: 'registry-auth adds logins; a registry without credentials gets a notice',
     context: context('push-master'),
     inputs: inputs({
-      meta: { images: ['ghcr.io/octo-org/app', 'docker.io/octo/app', 'quay.io/octo/app'], tags: [], flavor: [], labels: [], annotations: [] },
+      meta: {
+        images: ['ghcr.io/octo-org/app', 'docker.io/octo/app', 'quay.io/octo/app'],
+        tags: [],
+        flavor: [],
+        labels: [],
+        annotations: [],
+      },
       registryAuth: [{ registry: 'docker.io', username: 'octo', password: 'dh' }],
     }),
     expected: (p) => {
@@ -156,7 +193,9 @@ const cases: PlanCase[] = [
   {
     name: 'a loopback registry without a password: no login, no notice',
     context: context('push-master'),
-    inputs: inputs({ meta: { images: ['127.0.0.1:5000/octo/app'], tags: [], flavor: [], labels: [], annotations: [] } }),
+    inputs: inputs({
+      meta: { images: ['127.0.0.1:5000/octo/app'], tags: [], flavor: [], labels: [], annotations: [] },
+    }),
     expected: (p) => {
       expect(p.logins).toEqual([]);
       expect(p.notices.join('\n')).not.toMatch(/No credentials/);
@@ -187,7 +226,15 @@ const cases: PlanCase[] = [
   {
     name: 'every tag, label and annotation becomes its own flag',
     context: context('push-master'),
-    inputs: inputs({ meta: { images: ['ghcr.io/octo-org/app'], tags: ['type=ref,event=branch', 'type=sha'], flavor: [], labels: ['org.example.team=ml'], annotations: [] } }),
+    inputs: inputs({
+      meta: {
+        images: ['ghcr.io/octo-org/app'],
+        tags: ['type=ref,event=branch', 'type=sha'],
+        flavor: [],
+        labels: ['org.example.team=ml'],
+        annotations: [],
+      },
+    }),
     expected: (p) => {
       expect(p.build.argv.filter((a) => a === '--tag')).toHaveLength(p.meta.tags.length);
       expect(argvHas(p, '--tag', 'ghcr.io/octo-org/app:master')).toBe(true);
@@ -221,13 +268,22 @@ describe('plan', () => {
   for (const c of cases) it(c.name, () => c.expected(plan(c.inputs, c.context)));
 
   it('attest: true without an OIDC token is an input error naming the permission', () => {
-    const ctx = context('push-master', { runtime: { act: true, oidc: false, cache: { kind: 'none' }, runnerTemp: '/t' } });
+    const ctx = context('push-master', {
+      runtime: { act: true, oidc: false, cache: { kind: 'none' }, runnerTemp: '/t' },
+    });
     expect(() => plan(inputs({ attest: 'on' }), ctx)).toThrow(InputError);
     expect(() => plan(inputs({ attest: 'on' }), ctx)).toThrow(/"attest".*id-token: write/);
   });
 
   it('push with rules that give no tag is an input error on "tags"', () => {
-    expect(() => plan(inputs({ meta: { images: ['ghcr.io/o/a'], tags: ['type=ref,event=tag'], flavor: [], labels: [], annotations: [] } }), context('push-master'))).toThrow(/"tags"/);
+    expect(() =>
+      plan(
+        inputs({
+          meta: { images: ['ghcr.io/o/a'], tags: ['type=ref,event=tag'], flavor: [], labels: [], annotations: [] },
+        }),
+        context('push-master'),
+      ),
+    ).toThrow(/"tags"/);
   });
 
   it('is pure: the same inputs give the same plan', () => {
@@ -237,7 +293,9 @@ describe('plan', () => {
 
 describe('cacheScope', () => {
   it('drops the registry host and joins platforms', () => {
-    expect(cacheScope('ghcr.io/Octo/App/mlflow', ['linux/amd64', 'linux/arm64'])).toBe('octo-app-mlflow-linux-amd64-linux-arm64');
+    expect(cacheScope('ghcr.io/Octo/App/mlflow', ['linux/amd64', 'linux/arm64'])).toBe(
+      'octo-app-mlflow-linux-amd64-linux-arm64',
+    );
     expect(cacheScope('127.0.0.1:5000/a/b', [])).toBe('a-b');
   });
 });

@@ -56,14 +56,21 @@ describe('RegistryClient', () => {
 
   it('says which request failed when the token is refused', async () => {
     const client = new RegistryClient(host, { username: 'octo', password: 'wrong' });
-    await expect(client.manifest(parseImageRef(`${host}/octo/app:1.0`))).rejects.toThrow(/token request to 127\.0\.0\.1:\d+ failed: HTTP 401/);
+    await expect(client.manifest(parseImageRef(`${host}/octo/app:1.0`))).rejects.toThrow(
+      /token request to 127\.0\.0\.1:\d+ failed: HTTP 401/,
+    );
   });
 
   it('parses challenges', () => {
-    expect(parseChallenge('Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:o/a:pull"')).toEqual({
+    expect(
+      parseChallenge('Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:o/a:pull"'),
+    ).toEqual({
       scheme: 'bearer',
       params: { realm: 'https://ghcr.io/token', service: 'ghcr.io', scope: 'repository:o/a:pull' },
     });
-    expect(parseChallenge('Basic realm="Registry Realm"')).toEqual({ scheme: 'basic', params: { realm: 'Registry Realm' } });
+    expect(parseChallenge('Basic realm="Registry Realm"')).toEqual({
+      scheme: 'basic',
+      params: { realm: 'Registry Realm' },
+    });
   });
 });

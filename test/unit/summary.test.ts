@@ -15,14 +15,29 @@ const WORK = '/home/runner/work/_temp/publish-image-1234';
 
 function argvFor(tags: string[], labels: string[], extra: string[] = []): string[] {
   return [
-    'buildx', 'build', '--progress', 'plain', '--file', 'dockerfile.mlflow', '--platform', 'linux/amd64,linux/arm64',
+    'buildx',
+    'build',
+    '--progress',
+    'plain',
+    '--file',
+    'dockerfile.mlflow',
+    '--platform',
+    'linux/amd64,linux/arm64',
     ...tags.flatMap((t) => ['--tag', t]),
     ...labels.flatMap((l) => ['--label', l]),
-    '--cache-from', 'type=gha,scope=acme-mlflow-server-linux-amd64-linux-arm64',
-    '--cache-to', 'type=gha,mode=max,scope=acme-mlflow-server-linux-amd64-linux-arm64,ignore-error=true',
+    '--cache-from',
+    'type=gha,scope=acme-mlflow-server-linux-amd64-linux-arm64',
+    '--cache-to',
+    'type=gha,mode=max,scope=acme-mlflow-server-linux-amd64-linux-arm64,ignore-error=true',
     ...extra,
-    '--provenance', 'false', '--push',
-    '--metadata-file', `${WORK}/metadata.json`, '--iidfile', `${WORK}/iid.txt`, '.',
+    '--provenance',
+    'false',
+    '--push',
+    '--metadata-file',
+    `${WORK}/metadata.json`,
+    '--iidfile',
+    `${WORK}/iid.txt`,
+    '.',
   ];
 }
 
@@ -48,12 +63,21 @@ function makePlan(over: Partial<PublishPlan> = {}): PublishPlan {
       annotations: ['manifest:org.opencontainers.image.version=2.19.0'],
       ...over.meta,
     },
-    outputs: { version: '2.19.0', tags: tags.join('\n'), 'tag-names': tagNames.join('\n'), labels: labels.join('\n'), annotations: '', json: '{}' },
+    outputs: {
+      version: '2.19.0',
+      tags: tags.join('\n'),
+      'tag-names': tagNames.join('\n'),
+      labels: labels.join('\n'),
+      annotations: '',
+      json: '{}',
+    },
     images: [IMAGE],
     platforms: ['linux/amd64', 'linux/arm64'],
     push: true,
     load: false,
-    logins: [{ registry: 'ghcr.io', username: 'octocat', password: 'ghs_LOGINPASSWORD0000000000000', source: 'github-token' }],
+    logins: [
+      { registry: 'ghcr.io', username: 'octocat', password: 'ghs_LOGINPASSWORD0000000000000', source: 'github-token' },
+    ],
     logout: true,
     build: {
       argv: argvFor(tags, labels),
@@ -85,7 +109,13 @@ function makePlan(over: Partial<PublishPlan> = {}): PublishPlan {
 function makeResult(over: Partial<RunResult> = {}): RunResult {
   return {
     status: 'success',
-    builder: { name: 'publish-image-1234', driver: 'docker-container', buildxVersion: 'v0.21.1', buildkitVersion: 'v0.20.2', created: true },
+    builder: {
+      name: 'publish-image-1234',
+      driver: 'docker-container',
+      buildxVersion: 'v0.21.1',
+      buildkitVersion: 'v0.20.2',
+      created: true,
+    },
     build: {
       digest: DIGEST,
       imageId: 'sha256:1111111111111111111111111111111111111111111111111111111111111111',
@@ -103,7 +133,9 @@ function makeResult(over: Partial<RunResult> = {}): RunResult {
       attestationId: '4242',
       attestationUrl: 'https://github.com/acme/models/attestations/4242',
       bundlePath: `${WORK}/attestation.jsonl`,
-      referrers: [{ subject: IMAGE, digest: 'sha256:2222222222222222222222222222222222222222222222222222222222222222' }],
+      referrers: [
+        { subject: IMAGE, digest: 'sha256:2222222222222222222222222222222222222222222222222222222222222222' },
+      ],
       storageRecords: [],
       warnings: [],
     },
@@ -160,12 +192,16 @@ function cells(row: string): string[] {
 }
 
 function tableRows(md: string): string[] {
-  return splitFences(md).text.split('\n').filter((l) => l.startsWith('|'));
+  return splitFences(md)
+    .text.split('\n')
+    .filter((l) => l.startsWith('|'));
 }
 
 /** The page outside fenced blocks and inline code (where GitHub renders text literally). */
 function prose(md: string): string {
-  return splitFences(md).text.replace(/<code>.*?<\/code>/g, '').replace(/(?<!\\)`[^`]*`/g, '');
+  return splitFences(md)
+    .text.replace(/<code>.*?<\/code>/g, '')
+    .replace(/(?<!\\)`[^`]*`/g, '');
 }
 
 /** Markdown links `[text](dest)` whose brackets are not backslash-escaped. */
@@ -188,9 +224,20 @@ describe('renderSummary: golden pages', () => {
       golden: './__golden__/summary-dry-run.md',
       plan: makePlan({
         dryRun: true,
-        notices: ['Build-provenance attestation skipped: this run has no OIDC token; add `permissions: id-token: write` and `attestations: write` to the job.'],
-        attest: { enabled: false, reason: 'no OIDC token (id-token: write missing)', pushToRegistry: true, subjects: [IMAGE] },
-        build: { ...makePlan().build, env: { PUBLISH_IMAGE_SECRET_0: 'pip-index-token-abcdef' }, argv: argvFor(makePlan().meta.tags, LABELS, ['--secret', 'id=pip,env=PUBLISH_IMAGE_SECRET_0']) },
+        notices: [
+          'Build-provenance attestation skipped: this run has no OIDC token; add `permissions: id-token: write` and `attestations: write` to the job.',
+        ],
+        attest: {
+          enabled: false,
+          reason: 'no OIDC token (id-token: write missing)',
+          pushToRegistry: true,
+          subjects: [IMAGE],
+        },
+        build: {
+          ...makePlan().build,
+          env: { PUBLISH_IMAGE_SECRET_0: 'pip-index-token-abcdef' },
+          argv: argvFor(makePlan().meta.tags, LABELS, ['--secret', 'id=pip,env=PUBLISH_IMAGE_SECRET_0']),
+        },
       }),
       result: { status: 'dry-run', notices: [], warnings: [] } satisfies RunResult,
     },
@@ -203,7 +250,8 @@ describe('renderSummary: golden pages', () => {
         build: { ...makeResult().build!, digest: undefined, durationMs: 8_430, attempts: 3 },
         verify: undefined,
         attestation: undefined,
-        error: 'build/push failed after 3 attempts: failed to push ghcr.io/acme/mlflow-server:2.19.0: unexpected status from PUT request: 403 Forbidden\nCheck that the job has `permissions: packages: write`.',
+        error:
+          'build/push failed after 3 attempts: failed to push ghcr.io/acme/mlflow-server:2.19.0: unexpected status from PUT request: 403 Forbidden\nCheck that the job has `permissions: packages: write`.',
         warnings: ['registry ghcr.io answered 502 twice; retried'],
       }),
     },
@@ -226,10 +274,16 @@ describe('renderSummary: content', () => {
         verify: false,
         attest: { enabled: false, reason: 'nothing is pushed', pushToRegistry: true, subjects: [IMAGE] },
         noPushReason: 'pull request #7 comes from the fork evil/models, whose token cannot write packages',
-        notices: ['Build only: pull request #7 comes from the fork evil/models, whose token cannot write packages. No login, no push, no attestation.'],
+        notices: [
+          'Build only: pull request #7 comes from the fork evil/models, whose token cannot write packages. No login, no push, no attestation.',
+        ],
       }),
       result: makeResult({ verify: undefined, attestation: undefined }),
-      contains: ['## 🔨 Built (not pushed):', 'no: pull request \\#7 comes from the fork evil/models', '**Attestation** | no: nothing is pushed'],
+      contains: [
+        '## 🔨 Built (not pushed):',
+        'no: pull request \\#7 comes from the fork evil/models',
+        '**Attestation** | no: nothing is pushed',
+      ],
       excludes: ['docker pull', 'services:', '**Verification**'],
     },
     {
@@ -241,7 +295,9 @@ describe('renderSummary: content', () => {
     },
     {
       name: 'no cache service: the reason',
-      plan: makePlan({ cache: { source: 'none', from: [], to: [], reason: 'this runtime offers no GitHub cache service' } }),
+      plan: makePlan({
+        cache: { source: 'none', from: [], to: [], reason: 'this runtime offers no GitHub cache service' },
+      }),
       result: makeResult(),
       contains: ['**Cache** | none: this runtime offers no GitHub cache service · 3 of 5 steps cached |'],
       excludes: [],
@@ -257,9 +313,18 @@ describe('renderSummary: content', () => {
       name: 'verification mismatch is reported',
       plan: makePlan(),
       result: makeResult({
-        verify: { tags: [{ ref: `${IMAGE}:latest`, digest: 'sha256:9999' }, { ref: `${IMAGE}:2.19`, digest: DIGEST }], platforms: ['linux/amd64'] },
+        verify: {
+          tags: [
+            { ref: `${IMAGE}:latest`, digest: 'sha256:9999' },
+            { ref: `${IMAGE}:2.19`, digest: DIGEST },
+          ],
+          platforms: ['linux/amd64'],
+        },
       }),
-      contains: ['1 of 2 tags read back at this digest; `ghcr.io/acme/mlflow-server:latest` is at `sha256:9999`', 'missing `linux/arm64`'],
+      contains: [
+        '1 of 2 tags read back at this digest; `ghcr.io/acme/mlflow-server:latest` is at `sha256:9999`',
+        'missing `linux/arm64`',
+      ],
       excludes: [],
     },
   ];
@@ -274,7 +339,9 @@ describe('renderSummary: content', () => {
   it('the compose snippet is valid YAML with the image by digest and the port', () => {
     const md = renderSummary(makePlan(), makeResult());
     const yaml = splitFences(md).blocks.find((b) => b.info === 'yaml');
-    expect(parseYaml(yaml!.body)).toEqual({ services: { 'mlflow-web': { image: `${IMAGE}@${DIGEST}`, ports: ['5000:5000'] } } });
+    expect(parseYaml(yaml!.body)).toEqual({
+      services: { 'mlflow-web': { image: `${IMAGE}@${DIGEST}`, ports: ['5000:5000'] } },
+    });
   });
 
   it('durations', () => {
@@ -308,7 +375,16 @@ describe('renderSummary: hostile names', () => {
   const hostilePlan = (over: Partial<PublishPlan> = {}) => {
     const tagNames = HOSTILE;
     const labels = HOSTILE.map((h, i) => `evil.label.${i}=${h}`);
-    const base = makePlan({ meta: { ...makePlan().meta, tagNames, tags: tagNames.map((t) => `${IMAGE}:${t}`), labels, annotations: HOSTILE, version: { main: HOSTILE[0], partial: [], latest: false } } });
+    const base = makePlan({
+      meta: {
+        ...makePlan().meta,
+        tagNames,
+        tags: tagNames.map((t) => `${IMAGE}:${t}`),
+        labels,
+        annotations: HOSTILE,
+        version: { main: HOSTILE[0], partial: [], latest: false },
+      },
+    });
     return makePlan({
       ...over,
       meta: base.meta,
@@ -319,14 +395,29 @@ describe('renderSummary: hostile names', () => {
       notices: HOSTILE.map((h) => `Build only: branch ${h}. No login, no push, no attestation.`),
       warnings: HOSTILE,
       summary: { enabled: true, usageService: 'svc: {x}\n  evil: [1]', usagePort: '80"\n  privileged: true' },
-      logins: [{ registry: 'ghcr.io', username: '<script>u</script>|', password: 'pw-secret-hostile', source: 'password' }],
+      logins: [
+        { registry: 'ghcr.io', username: '<script>u</script>|', password: 'pw-secret-hostile', source: 'password' },
+      ],
     });
   };
   const hostileResult = (over: Partial<RunResult> = {}) =>
     makeResult({
-      builder: { name: '<script>b</script>|`', driver: 'x|y', buildxVersion: '[x](javascript:alert(1))', buildkitVersion: '\n| a | b |', created: false },
+      builder: {
+        name: '<script>b</script>|`',
+        driver: 'x|y',
+        buildxVersion: '[x](javascript:alert(1))',
+        buildkitVersion: '\n| a | b |',
+        created: false,
+      },
       verify: { tags: HOSTILE.map((h) => ({ ref: `${IMAGE}:${h}`, digest: DIGEST })), platforms: ['linux/<script>'] },
-      attestation: { attestationId: '1](javascript:alert(1))', attestationUrl: 'javascript:alert(1)', bundlePath: '/tmp/b', referrers: [], storageRecords: [], warnings: [] },
+      attestation: {
+        attestationId: '1](javascript:alert(1))',
+        attestationUrl: 'javascript:alert(1)',
+        bundlePath: '/tmp/b',
+        referrers: [],
+        storageRecords: [],
+        warnings: [],
+      },
       notices: HOSTILE,
       warnings: HOSTILE.map((h) => `result ${h}`),
       ...over,
@@ -334,9 +425,30 @@ describe('renderSummary: hostile names', () => {
 
   const cases = [
     { name: 'success page', plan: hostilePlan(), result: hostileResult() },
-    { name: 'failure page', plan: hostilePlan(), result: hostileResult({ status: 'failure', error: HOSTILE.join('\n') }) },
-    { name: 'dry-run page', plan: hostilePlan({ dryRun: true }), result: { status: 'dry-run', notices: HOSTILE, warnings: [] } satisfies RunResult },
-    { name: 'attestation link with a hostile https URL', plan: hostilePlan(), result: hostileResult({ attestation: { attestationId: '7', attestationUrl: 'https://github.com/a/b/attestations/7?x=)[y](javascript:alert(1)) |', bundlePath: '/tmp/b', referrers: [], storageRecords: [], warnings: [] } }) },
+    {
+      name: 'failure page',
+      plan: hostilePlan(),
+      result: hostileResult({ status: 'failure', error: HOSTILE.join('\n') }),
+    },
+    {
+      name: 'dry-run page',
+      plan: hostilePlan({ dryRun: true }),
+      result: { status: 'dry-run', notices: HOSTILE, warnings: [] } satisfies RunResult,
+    },
+    {
+      name: 'attestation link with a hostile https URL',
+      plan: hostilePlan(),
+      result: hostileResult({
+        attestation: {
+          attestationId: '7',
+          attestationUrl: 'https://github.com/a/b/attestations/7?x=)[y](javascript:alert(1)) |',
+          bundlePath: '/tmp/b',
+          referrers: [],
+          storageRecords: [],
+          warnings: [],
+        },
+      }),
+    },
   ];
 
   for (const c of cases) {
@@ -352,7 +464,8 @@ describe('renderSummary: hostile names', () => {
       expect(text).not.toMatch(/<script|<img|<\/script/i);
       if (c.result.status !== 'dry-run' && c.result.status !== 'failure') expect(md).not.toMatch(/<script|<img/i);
       // the only HTML tags are the renderer's own
-      for (const tag of text.matchAll(/<\/?([a-z]+)[^>]*>/gi)) expect(['code', 'br', 'details', 'summary']).toContain(tag[1].toLowerCase());
+      for (const tag of text.matchAll(/<\/?([a-z]+)[^>]*>/gi))
+        expect(['code', 'br', 'details', 'summary']).toContain(tag[1].toLowerCase());
 
       // the table: two cells in every row, and the row count is the renderer's
       const rows = tableRows(md);
@@ -371,7 +484,9 @@ describe('renderSummary: hostile names', () => {
 
       // every alert/list line stays inside its block quote; no bare line starts a new block
       for (const line of text.split('\n')) {
-        expect(line, line).toMatch(/^(|## .*|### .*|\*\*Error\*\*|\| .*|> .*|<details><summary>[^<]*<\/summary>|<\/details>)$/);
+        expect(line, line).toMatch(
+          /^(|## .*|### .*|\*\*Error\*\*|\| .*|> .*|<details><summary>[^<]*<\/summary>|<\/details>)$/,
+        );
       }
 
       // dry-run: the command block is the exact argv, shell-quoted
@@ -384,7 +499,10 @@ describe('renderSummary: hostile names', () => {
       if (yaml) {
         const doc = parseYaml(yaml.body);
         expect(Object.keys(doc.services)).toEqual(['svc: {x}\n  evil: [1]']);
-        expect(doc.services['svc: {x}\n  evil: [1]']).toEqual({ image: `${IMAGE}@${DIGEST}`, ports: ['80"\n  privileged: true'] });
+        expect(doc.services['svc: {x}\n  evil: [1]']).toEqual({
+          image: `${IMAGE}@${DIGEST}`,
+          ports: ['80"\n  privileged: true'],
+        });
       }
     });
   }
@@ -429,19 +547,59 @@ describe('renderSummary: secrets', () => {
 
 describe('markdown helpers', () => {
   const cases = [
-    { name: 'escapeText: HTML is inert', fn: escapeText, input: '<script>alert(1)</script>', expected: '&lt;script&gt;alert(1)&lt;/script&gt;' },
-    { name: 'escapeText: link syntax is broken', fn: escapeText, input: '[x](javascript:alert(1))', expected: '\\[x\\](javascript:alert(1))' },
-    { name: 'escapeText: pipes, newlines, emphasis', fn: escapeText, input: 'a|b\n*c* _d_', expected: 'a\\|b \\*c\\* \\_d\\_' },
+    {
+      name: 'escapeText: HTML is inert',
+      fn: escapeText,
+      input: '<script>alert(1)</script>',
+      expected: '&lt;script&gt;alert(1)&lt;/script&gt;',
+    },
+    {
+      name: 'escapeText: link syntax is broken',
+      fn: escapeText,
+      input: '[x](javascript:alert(1))',
+      expected: '\\[x\\](javascript:alert(1))',
+    },
+    {
+      name: 'escapeText: pipes, newlines, emphasis',
+      fn: escapeText,
+      input: 'a|b\n*c* _d_',
+      expected: 'a\\|b \\*c\\* \\_d\\_',
+    },
     { name: 'escapeText: a list marker at the start', fn: escapeText, input: '- item', expected: '\\- item' },
-    { name: 'code: a plain value is a code span', fn: code, input: 'ghcr.io/acme/app:1.2.3', expected: '`ghcr.io/acme/app:1.2.3`' },
+    {
+      name: 'code: a plain value is a code span',
+      fn: code,
+      input: 'ghcr.io/acme/app:1.2.3',
+      expected: '`ghcr.io/acme/app:1.2.3`',
+    },
     { name: 'code: a backtick cannot end the span', fn: code, input: 'a`b', expected: '<code>a&#96;b</code>' },
     { name: 'code: a pipe cannot split a cell', fn: code, input: 'a|b', expected: '<code>a&#124;b</code>' },
     { name: 'code: HTML stays text', fn: code, input: '<b>', expected: '<code>&#60;b&#62;</code>' },
-    { name: 'code: markdown punctuation is entity-encoded', fn: code, input: '[x](javascript:a)', expected: '<code>&#91;x&#93;&#40;javascript&#58;a&#41;</code>' },
-    { name: 'escapeMessage: quoted values become code', fn: escapeMessage, input: 'add `id-token: write` to *the* job', expected: 'add `id-token: write` to \\*the\\* job' },
-    { name: 'escapeMessage: adjacent backtick pairs are not code', fn: escapeMessage, input: 'a`b``c`', expected: 'a\\`b\\`\\`c\\`' },
+    {
+      name: 'code: markdown punctuation is entity-encoded',
+      fn: code,
+      input: '[x](javascript:a)',
+      expected: '<code>&#91;x&#93;&#40;javascript&#58;a&#41;</code>',
+    },
+    {
+      name: 'escapeMessage: quoted values become code',
+      fn: escapeMessage,
+      input: 'add `id-token: write` to *the* job',
+      expected: 'add `id-token: write` to \\*the\\* job',
+    },
+    {
+      name: 'escapeMessage: adjacent backtick pairs are not code',
+      fn: escapeMessage,
+      input: 'a`b``c`',
+      expected: 'a\\`b\\`\\`c\\`',
+    },
     { name: 'shellQuote: quote in value', fn: shellQuote, input: "it's", expected: `'it'\\''s'` },
-    { name: 'shellQuote: plain value stays bare', fn: shellQuote, input: 'type=gha,scope=x', expected: 'type=gha,scope=x' },
+    {
+      name: 'shellQuote: plain value stays bare',
+      fn: shellQuote,
+      input: 'type=gha,scope=x',
+      expected: 'type=gha,scope=x',
+    },
   ];
   for (const c of cases) it(c.name, () => expect(c.fn(c.input)).toBe(c.expected));
 

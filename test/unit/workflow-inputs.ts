@@ -8,7 +8,10 @@ import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** The two workflows that only check out the repository and run `uses: ./`. */
-export const thinWorkflows = ['.github/workflows/docker-publish.yml', '.github/workflows/mlflow-image-publish.yml'] as const;
+export const thinWorkflows = [
+  '.github/workflows/docker-publish.yml',
+  '.github/workflows/mlflow-image-publish.yml',
+] as const;
 
 /**
  * The `with:` of the single `uses: ./` step in a workflow, as the strings the runner hands the action
@@ -74,6 +77,9 @@ export function resolveExpressions(
     return String(m[2] === '==' ? equal : !equal);
   };
   return Object.fromEntries(
-    Object.entries(inputs).map(([k, v]) => [k, v.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => evaluate(expr))]),
+    Object.entries(inputs).map(([k, v]) => [
+      k,
+      v.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expr: string) => evaluate(expr)),
+    ]),
   );
 }

@@ -9,7 +9,6 @@ import { repoRoot, resolveExpressions, thinWorkflowInputs, thinWorkflows, toInpu
 
 const validator = join(repoRoot, 'scripts/validate-workflows.mjs');
 const read = (file: string) => readFileSync(join(repoRoot, file), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const load = (file: string): any => parse(read(file));
 const tmp = mkdtempSync(join(tmpdir(), 'workflows-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -17,9 +16,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const runValidator = (...files: string[]) =>
   spawnSync(process.execPath, [validator, ...files], { cwd: repoRoot, encoding: 'utf8' });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const allSteps = (wf: any) => Object.values(wf.jobs).flatMap((job: any) => job.steps ?? []);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const runScript = (wf: any, stepName: string): string => {
   const step = allSteps(wf).find((s: any) => s.name === stepName);
   if (!step?.run) throw new Error(`no run step named '${stepName}'`);
@@ -136,8 +133,16 @@ jobs:
 `;
     const errors = await validateWorkflow('local.yml', content, { actionInputs });
     expect(errors).toEqual([
-      expect.objectContaining({ line: 7, column: 15, message: "Required input 'images' of ./ (action.yml) is missing" }),
-      expect.objectContaining({ line: 10, column: 11, message: expect.stringMatching(/^Input 'imagez' is not declared/) }),
+      expect.objectContaining({
+        line: 7,
+        column: 15,
+        message: "Required input 'images' of ./ (action.yml) is missing",
+      }),
+      expect.objectContaining({
+        line: 10,
+        column: 11,
+        message: expect.stringMatching(/^Input 'imagez' is not declared/),
+      }),
     ]);
   });
 });
@@ -189,7 +194,10 @@ describe('thin publish workflows', () => {
     const wf = load('.github/workflows/mlflow-image-publish.yml');
     expect(wf.name).toBe('Build and Push MLflow Docker Image');
     expect(wf.on).toEqual({
-      push: { branches: ['main', 'master'], paths: ['dockerfile.mlflow', '.github/workflows/mlflow-image-publish.yml'] },
+      push: {
+        branches: ['main', 'master'],
+        paths: ['dockerfile.mlflow', '.github/workflows/mlflow-image-publish.yml'],
+      },
       pull_request: { paths: ['dockerfile.mlflow'] },
       workflow_dispatch: null,
     });
@@ -227,11 +235,18 @@ describe('ci, check-dist and release workflows', () => {
     const wf = load('.github/workflows/ci.yml');
     expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
     const steps = allSteps(wf);
-    expect(steps.map((s: { uses?: string }) => s.uses).filter(Boolean)).toEqual(['actions/checkout@v4', 'actions/setup-node@v4']);
+    expect(steps.map((s: { uses?: string }) => s.uses).filter(Boolean)).toEqual([
+      'actions/checkout@v4',
+      'actions/setup-node@v4',
+    ]);
     expect(steps.find((s: { uses?: string }) => s.uses === 'actions/setup-node@v4').with['node-version']).toBe(24);
     expect(steps.at(-1).run).toBe('bash .ci/run');
     // dockerd runs inside the job, on Debian 12 as on the project's machines
-    expect(wf.jobs.test.container).toEqual({ image: 'debian:12', options: '--privileged', volumes: ['docker-data:/var/lib/docker'] });
+    expect(wf.jobs.test.container).toEqual({
+      image: 'debian:12',
+      options: '--privileged',
+      volumes: ['docker-data:/var/lib/docker'],
+    });
   });
 
   it('check-dist rebuilds and fails on a diff in dist/', () => {
@@ -253,7 +268,9 @@ describe('ci, check-dist and release workflows', () => {
       const script = runScript(wf, 'Create the GitHub release');
       expect(script).toContain('gh release create "$GITHUB_REF_NAME" "${flags[@]}"');
       expect(script).toContain('--generate-notes --verify-tag');
-      expect(runScript(wf, 'Verify dist/ is fresh')).toMatch(/npm run build[\s\S]*git diff --stat --exit-code -- dist\//);
+      expect(runScript(wf, 'Verify dist/ is fresh')).toMatch(
+        /npm run build[\s\S]*git diff --stat --exit-code -- dist\//,
+      );
     });
 
     const parseTag = (tag: string) => {
@@ -263,12 +280,29 @@ describe('ci, check-dist and release workflows', () => {
         env: { PATH: process.env.PATH, GITHUB_REF_NAME: tag, GITHUB_OUTPUT: out },
         encoding: 'utf8',
       });
-      return { status: r.status, outputs: Object.fromEntries(readFileSync(out, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split('='))) };
+      return {
+        status: r.status,
+        outputs: Object.fromEntries(
+          readFileSync(out, 'utf8')
+            .trim()
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => l.split('=')),
+        ),
+      };
     };
 
     const tagCases = [
-      { name: 'a release', tag: 'v1.2.3', expected: { status: 0, outputs: { major: 'v1', minor: 'v1.2', prerelease: 'false' } } },
-      { name: 'a pre-release', tag: 'v1.2.3-rc.1', expected: { status: 0, outputs: { major: 'v1', minor: 'v1.2', prerelease: 'true' } } },
+      {
+        name: 'a release',
+        tag: 'v1.2.3',
+        expected: { status: 0, outputs: { major: 'v1', minor: 'v1.2', prerelease: 'false' } },
+      },
+      {
+        name: 'a pre-release',
+        tag: 'v1.2.3-rc.1',
+        expected: { status: 0, outputs: { major: 'v1', minor: 'v1.2', prerelease: 'true' } },
+      },
       { name: 'not a version', tag: 'v1.2', expected: { status: 1, outputs: {} } },
     ];
     for (const c of tagCases) {
@@ -284,8 +318,16 @@ describe('ci, check-dist and release workflows', () => {
     });
 
     const moveCases = [
-      { name: 'the newest release moves vX and vX.Y', tag: 'v1.3.0', expected: { v1: 'v1.3.0', 'v1.3': 'v1.3.0', 'v1.2': 'v1.2.0' } },
-      { name: 'a patch to an older line moves only vX.Y', tag: 'v1.2.1', expected: { v1: 'v1.3.0', 'v1.3': 'v1.3.0', 'v1.2': 'v1.2.1' } },
+      {
+        name: 'the newest release moves vX and vX.Y',
+        tag: 'v1.3.0',
+        expected: { v1: 'v1.3.0', 'v1.3': 'v1.3.0', 'v1.2': 'v1.2.0' },
+      },
+      {
+        name: 'a patch to an older line moves only vX.Y',
+        tag: 'v1.2.1',
+        expected: { v1: 'v1.3.0', 'v1.3': 'v1.3.0', 'v1.2': 'v1.2.1' },
+      },
     ];
     for (const c of moveCases) {
       it(`moves tags: ${c.name}`, () => {
@@ -295,7 +337,11 @@ describe('ci, check-dist and release workflows', () => {
         execFileSync('git', ['init', '-q', 'work'], { cwd: dir, env });
         const work = join(dir, 'work');
         const g = (...args: string[]) =>
-          execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: work, env, encoding: 'utf8' }).trim();
+          execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+            cwd: work,
+            env,
+            encoding: 'utf8',
+          }).trim();
         g('remote', 'add', 'origin', join(dir, 'origin.git'));
         const shas: Record<string, string> = {};
         for (const t of ['v1.2.0', 'v1.3.0', 'v1.2.1']) {
@@ -309,13 +355,23 @@ describe('ci, check-dist and release workflows', () => {
         g('push', '-q', 'origin', '--tags');
         const r = spawnSync('bash', ['-e', '-c', runScript(wf, 'Move the major and minor tags')], {
           cwd: work,
-          env: { ...env, GITHUB_REF_NAME: c.tag, GITHUB_SHA: shas[c.tag], MAJOR: 'v1', MINOR: c.tag.replace(/\.\d+$/, '') },
+          env: {
+            ...env,
+            GITHUB_REF_NAME: c.tag,
+            GITHUB_SHA: shas[c.tag],
+            MAJOR: 'v1',
+            MINOR: c.tag.replace(/\.\d+$/, ''),
+          },
           encoding: 'utf8',
         });
         expect(r.stderr).not.toMatch(/fatal|error/i);
         expect(r.status).toBe(0);
         const remote = (tag: string) =>
-          execFileSync('git', ['rev-parse', `${tag}^{commit}`], { cwd: join(dir, 'origin.git'), env, encoding: 'utf8' }).trim();
+          execFileSync('git', ['rev-parse', `${tag}^{commit}`], {
+            cwd: join(dir, 'origin.git'),
+            env,
+            encoding: 'utf8',
+          }).trim();
         for (const [floating, target] of Object.entries(c.expected)) expect(remote(floating)).toBe(shas[target]);
       });
     }

@@ -30,15 +30,33 @@ export function isEnabled(rule: TagRule, scope: Scope): boolean {
   const rendered = render(rule.enable, scope, 'tags', rule.line).trim();
   if (rendered === 'true') return true;
   if (rendered === 'false') return false;
-  throw new InputError('tags', rule.line, `enable=true or enable=false (or an expression giving one), got "${rendered}"`);
+  throw new InputError(
+    'tags',
+    rule.line,
+    `enable=true or enable=false (or an expression giving one), got "${rendered}"`,
+  );
 }
 
 /** prefix/suffix: the rule's own when it has one, else the flavor's. */
 export function withAffixes(value: string, rule: TagRule, env: TagEnv, scope: Scope): string {
   const prefix = rule.prefix ?? env.flavor.prefix;
   const suffix = rule.suffix ?? env.flavor.suffix;
-  const pre = prefix ? render(prefix, scope, rule.prefix !== undefined ? 'tags' : 'flavor', rule.prefix !== undefined ? rule.line : prefix) : '';
-  const post = suffix ? render(suffix, scope, rule.suffix !== undefined ? 'tags' : 'flavor', rule.suffix !== undefined ? rule.line : suffix) : '';
+  const pre = prefix
+    ? render(
+        prefix,
+        scope,
+        rule.prefix !== undefined ? 'tags' : 'flavor',
+        rule.prefix !== undefined ? rule.line : prefix,
+      )
+    : '';
+  const post = suffix
+    ? render(
+        suffix,
+        scope,
+        rule.suffix !== undefined ? 'tags' : 'flavor',
+        rule.suffix !== undefined ? rule.line : suffix,
+      )
+    : '';
   return `${pre}${value}${post}`;
 }
 

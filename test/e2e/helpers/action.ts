@@ -65,7 +65,11 @@ function inputEnv(inputs: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
 }
 
-function runNode(args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function runNode(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(NODE24, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -103,7 +107,11 @@ async function step(
   name: string,
   state: Record<string, string>,
 ): Promise<StepRun> {
-  const files = { output: join(dir, `${name}-output`), state: join(dir, `${name}-state`), summary: join(dir, `${name}-summary`) };
+  const files = {
+    output: join(dir, `${name}-output`),
+    state: join(dir, `${name}-state`),
+    summary: join(dir, `${name}-summary`),
+  };
   for (const f of Object.values(files)) writeFileSync(f, '');
   const eventPath = join(dir, 'event.json');
   const env: Record<string, string> = {
@@ -153,7 +161,10 @@ export async function runAction(run: RunnerEnv, opts: { post?: boolean } = {}): 
   mkdirSync(runnerTemp);
   writeFileSync(join(dir, 'event.json'), JSON.stringify(run.event));
   const main = await step(run, dir, runnerTemp, 'main', {});
-  const post = opts.post === false || Object.keys(main.state).length === 0 ? undefined : await step(run, dir, runnerTemp, 'post', main.state);
+  const post =
+    opts.post === false || Object.keys(main.state).length === 0
+      ? undefined
+      : await step(run, dir, runnerTemp, 'post', main.state);
   return { main, post, runnerTemp };
 }
 
@@ -169,6 +180,8 @@ export function visible(text: string): string {
 export function everything(job: JobRun): string {
   const parts = [job.main, job.post].filter(Boolean) as StepRun[];
   return parts
-    .map((s) => [visible(s.stdout), visible(s.stderr), JSON.stringify(s.outputs), s.summary, JSON.stringify(s.state)].join('\n'))
+    .map((s) =>
+      [visible(s.stdout), visible(s.stderr), JSON.stringify(s.outputs), s.summary, JSON.stringify(s.state)].join('\n'),
+    )
     .join('\n');
 }

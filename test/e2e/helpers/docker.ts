@@ -8,7 +8,11 @@ export interface Ran {
   stderr: string;
 }
 
-export function sh(cmd: string, args: string[], opts: { input?: string; env?: Record<string, string> } = {}): Promise<Ran> {
+export function sh(
+  cmd: string,
+  args: string[],
+  opts: { input?: string; env?: Record<string, string> } = {},
+): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     let stdout = '';
@@ -35,7 +39,11 @@ export interface Fetched {
 }
 
 /** GET a manifest or blob from a plain-http registry on 127.0.0.1 (Basic auth when given). */
-export async function registryGet(registry: string, path: string, auth?: { user: string; password: string }): Promise<Fetched> {
+export async function registryGet(
+  registry: string,
+  path: string,
+  auth?: { user: string; password: string },
+): Promise<Fetched> {
   const res = await fetch(`http://${registry}/v2/${path}`, {
     headers: {
       accept: ACCEPT,

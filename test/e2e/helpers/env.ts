@@ -72,7 +72,9 @@ export function loadTestEnv(file = process.env.PUBLISH_IMAGE_TEST_ENV_FILE ?? DE
   try {
     registryPassword = readFileSync(vars.REGISTRY_PASSWORD_FILE, 'utf8').trim();
   } catch (err) {
-    throw new Error(`Cannot read the registry password ${vars.REGISTRY_PASSWORD_FILE}: ${(err as Error).message}. ${HINT}`);
+    throw new Error(
+      `Cannot read the registry password ${vars.REGISTRY_PASSWORD_FILE}: ${(err as Error).message}. ${HINT}`,
+    );
   }
   cached = {
     file,

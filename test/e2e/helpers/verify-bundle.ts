@@ -50,8 +50,13 @@ export interface VerifiedBundle {
   timestamps: number;
 }
 
-export function verifyBundle(bundleOrPath: string | SerializedBundle | object, opts: VerifyBundleOptions): VerifiedBundle {
-  const json = (typeof bundleOrPath === 'string' ? JSON.parse(readFileSync(bundleOrPath, 'utf8')) : bundleOrPath) as SerializedBundle;
+export function verifyBundle(
+  bundleOrPath: string | SerializedBundle | object,
+  opts: VerifyBundleOptions,
+): VerifiedBundle {
+  const json = (
+    typeof bundleOrPath === 'string' ? JSON.parse(readFileSync(bundleOrPath, 'utf8')) : bundleOrPath
+  ) as SerializedBundle;
   const rootJson = opts.trustedRoot ?? JSON.parse(readFileSync(requirePath(opts.trustedRootPath), 'utf8'));
   const trustMaterial = toTrustMaterial(TrustedRoot.fromJSON(rootJson));
 

@@ -19,8 +19,16 @@ describe('formatDate: documented examples', () => {
   const cases = [
     { name: 'YYYYMMDD', input: { format: 'YYYYMMDD', tz: 'UTC' }, expected: '20200110' },
     { name: 'Tokyo time', input: { format: 'YYYYMMDD-HHmmss', tz: 'Asia/Tokyo' }, expected: '20200110-093000' },
-    { name: 'long English form', input: { format: 'dddd, MMMM Do YYYY, h:mm:ss a', tz: 'UTC' }, expected: 'Friday, January 10th 2020, 12:30:00 am' },
-    { name: 'escaped text', input: { format: 'YYYY-MM-DDTHH:mm:ss.SSS[Z]', tz: 'UTC' }, expected: '2020-01-10T00:30:00.000Z' },
+    {
+      name: 'long English form',
+      input: { format: 'dddd, MMMM Do YYYY, h:mm:ss a', tz: 'UTC' },
+      expected: 'Friday, January 10th 2020, 12:30:00 am',
+    },
+    {
+      name: 'escaped text',
+      input: { format: 'YYYY-MM-DDTHH:mm:ss.SSS[Z]', tz: 'UTC' },
+      expected: '2020-01-10T00:30:00.000Z',
+    },
     { name: 'offset tokens', input: { format: 'Z ZZ', tz: 'Asia/Kolkata' }, expected: '+05:30 +0530' },
     { name: 'negative offset', input: { format: 'Z', tz: 'America/New_York' }, expected: '-05:00' },
     { name: 'ISO week', input: { format: 'GGGG-[W]WW', tz: 'UTC' }, expected: '2020-W02' },

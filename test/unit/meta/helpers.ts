@@ -49,11 +49,18 @@ const prPayload = (extra: EventPayload = {}): EventPayload => ({
 
 /** Contexts for the usual events. */
 export const events = {
-  pushBranch: (branch = 'dev', o: ContextOverrides = {}) => metaContext({ eventName: 'push', ref: `refs/heads/${branch}`, ...o }),
+  pushBranch: (branch = 'dev', o: ContextOverrides = {}) =>
+    metaContext({ eventName: 'push', ref: `refs/heads/${branch}`, ...o }),
   pushDefault: (o: ContextOverrides = {}) =>
-    metaContext({ eventName: 'push', ref: 'refs/heads/master', payload: { repository: { default_branch: 'master' } }, ...o }),
+    metaContext({
+      eventName: 'push',
+      ref: 'refs/heads/master',
+      payload: { repository: { default_branch: 'master' } },
+      ...o,
+    }),
   pushTag: (tag: string, o: ContextOverrides = {}) => metaContext({ eventName: 'push', ref: `refs/tags/${tag}`, ...o }),
-  pullRequest: (o: ContextOverrides = {}) => metaContext({ eventName: 'pull_request', ref: 'refs/pull/15/merge', payload: prPayload(), ...o }),
+  pullRequest: (o: ContextOverrides = {}) =>
+    metaContext({ eventName: 'pull_request', ref: 'refs/pull/15/merge', payload: prPayload(), ...o }),
   /** GITHUB_REF of pull_request_target is the base branch */
   pullRequestTarget: (o: ContextOverrides = {}) =>
     metaContext({ eventName: 'pull_request_target', ref: 'refs/heads/master', payload: prPayload(), ...o }),

@@ -22,11 +22,23 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'labels: the eight defaults, sorted by key', context: events.pushTag('v1.2.3'), inputs: metaInputs({ tags: ['type=semver,pattern={{version}}'] }), expected: { labels: defaults('1.2.3') } },
-  { name: 'labels: version empty without tags', context: events.pushBranch('dev'), inputs: metaInputs({ tags: ['type=semver,pattern={{version}}'] }), expected: { labels: defaults('') } },
+  {
+    name: 'labels: the eight defaults, sorted by key',
+    context: events.pushTag('v1.2.3'),
+    inputs: metaInputs({ tags: ['type=semver,pattern={{version}}'] }),
+    expected: { labels: defaults('1.2.3') },
+  },
+  {
+    name: 'labels: version empty without tags',
+    context: events.pushBranch('dev'),
+    inputs: metaInputs({ tags: ['type=semver,pattern={{version}}'] }),
+    expected: { labels: defaults('') },
+  },
   {
     name: 'labels: missing repository facts give empty values',
-    context: events.pushBranch('dev', { repo: { name: 'x', description: undefined, htmlUrl: undefined, license: undefined } }),
+    context: events.pushBranch('dev', {
+      repo: { name: 'x', description: undefined, htmlUrl: undefined, license: undefined },
+    }),
     inputs: metaInputs(),
     expected: {
       labels: [
@@ -44,11 +56,19 @@ const cases: Case[] = [
   {
     name: 'labels: custom labels override defaults and are added',
     context: events.pushBranch('dev'),
-    inputs: metaInputs({ labels: ['maintainer=CrazyMax', 'org.opencontainers.image.title=MyCustomTitle', 'org.opencontainers.image.vendor=MyCompany'] }),
+    inputs: metaInputs({
+      labels: [
+        'maintainer=CrazyMax',
+        'org.opencontainers.image.title=MyCustomTitle',
+        'org.opencontainers.image.vendor=MyCompany',
+      ],
+    }),
     expected: {
       labels: [
         'maintainer=CrazyMax',
-        ...defaults('dev').map((l) => (l.startsWith('org.opencontainers.image.title=') ? 'org.opencontainers.image.title=MyCustomTitle' : l)),
+        ...defaults('dev').map((l) =>
+          l.startsWith('org.opencontainers.image.title=') ? 'org.opencontainers.image.title=MyCustomTitle' : l,
+        ),
         'org.opencontainers.image.vendor=MyCompany',
       ].sort((a, b) => a.split('=')[0].localeCompare(b.split('=')[0], 'en')),
     },
@@ -57,15 +77,28 @@ const cases: Case[] = [
     name: 'labels: value with = and spaces, and an empty value',
     context: events.pushBranch('dev'),
     inputs: metaInputs({ labels: ['a.b=x=y z', 'org.opencontainers.image.licenses='] }),
-    expected: { labels: ['a.b=x=y z', ...defaults('dev').map((l) => (l.startsWith('org.opencontainers.image.licenses=') ? 'org.opencontainers.image.licenses=' : l))] },
+    expected: {
+      labels: [
+        'a.b=x=y z',
+        ...defaults('dev').map((l) =>
+          l.startsWith('org.opencontainers.image.licenses=') ? 'org.opencontainers.image.licenses=' : l,
+        ),
+      ],
+    },
   },
   {
     name: 'labels: expressions in custom labels',
     context: events.pushBranch('dev'),
-    inputs: metaInputs({ labels: ["org.opencontainers.image.created={{commit_date 'YYYY-MM-DDTHH:mm:ss.SSS[Z]'}}", 'x.branch={{branch}}'] }),
+    inputs: metaInputs({
+      labels: ["org.opencontainers.image.created={{commit_date 'YYYY-MM-DDTHH:mm:ss.SSS[Z]'}}", 'x.branch={{branch}}'],
+    }),
     expected: {
       labels: [
-        ...defaults('dev').map((l) => (l.startsWith('org.opencontainers.image.created=') ? 'org.opencontainers.image.created=2020-01-08T15:04:05.000Z' : l)),
+        ...defaults('dev').map((l) =>
+          l.startsWith('org.opencontainers.image.created=')
+            ? 'org.opencontainers.image.created=2020-01-08T15:04:05.000Z'
+            : l,
+        ),
         'x.branch=dev',
       ],
     },
@@ -74,22 +107,50 @@ const cases: Case[] = [
     name: 'labels: no HTML escaping',
     context: events.pushBranch('dev'),
     inputs: metaInputs({ labels: ['org.opencontainers.image.description=Tom & Jerry <"quoted">'] }),
-    expected: { labels: defaults('dev').map((l) => (l.startsWith('org.opencontainers.image.description=') ? 'org.opencontainers.image.description=Tom & Jerry <"quoted">' : l)) },
+    expected: {
+      labels: defaults('dev').map((l) =>
+        l.startsWith('org.opencontainers.image.description=')
+          ? 'org.opencontainers.image.description=Tom & Jerry <"quoted">'
+          : l,
+      ),
+    },
   },
-  { name: 'labels: revision is the PR head with prHeadSha', context: events.pullRequest({ settings: { prHeadSha: true } }), inputs: metaInputs(), expected: { labels: defaults('pr-15', 'a9c8c5828b91be19d9728548b24759e352367ef1') } },
-  { name: 'annotations: defaults at manifest level', context: events.pushBranch('dev'), inputs: metaInputs(), expected: { annotations: defaults('dev').map((l) => `manifest:${l}`) } },
+  {
+    name: 'labels: revision is the PR head with prHeadSha',
+    context: events.pullRequest({ settings: { prHeadSha: true } }),
+    inputs: metaInputs(),
+    expected: { labels: defaults('pr-15', 'a9c8c5828b91be19d9728548b24759e352367ef1') },
+  },
+  {
+    name: 'annotations: defaults at manifest level',
+    context: events.pushBranch('dev'),
+    inputs: metaInputs(),
+    expected: { annotations: defaults('dev').map((l) => `manifest:${l}`) },
+  },
   {
     name: 'annotations: several levels',
     context: events.pushBranch('dev', { settings: { annotationLevels: ['manifest', 'index'] } }),
     inputs: metaInputs(),
-    expected: { annotations: [...defaults('dev').map((l) => `manifest:${l}`), ...defaults('dev').map((l) => `index:${l}`)] },
+    expected: {
+      annotations: [...defaults('dev').map((l) => `manifest:${l}`), ...defaults('dev').map((l) => `index:${l}`)],
+    },
   },
-  { name: 'annotations: empty level list means manifest', context: events.pushBranch('dev', { settings: { annotationLevels: [] } }), inputs: metaInputs(), expected: { annotations: defaults('dev').map((l) => `manifest:${l}`) } },
+  {
+    name: 'annotations: empty level list means manifest',
+    context: events.pushBranch('dev', { settings: { annotationLevels: [] } }),
+    inputs: metaInputs(),
+    expected: { annotations: defaults('dev').map((l) => `manifest:${l}`) },
+  },
   {
     name: 'annotations: custom override at each level',
     context: events.pushBranch('dev', { settings: { annotationLevels: ['index'] } }),
     inputs: metaInputs({ annotations: ['org.opencontainers.image.description=Custom'] }),
-    expected: { annotations: defaults('dev').map((l) => `index:${l.startsWith('org.opencontainers.image.description=') ? 'org.opencontainers.image.description=Custom' : l}`) },
+    expected: {
+      annotations: defaults('dev').map(
+        (l) =>
+          `index:${l.startsWith('org.opencontainers.image.description=') ? 'org.opencontainers.image.description=Custom' : l}`,
+      ),
+    },
   },
   {
     name: 'annotations: explicit level on a custom key',

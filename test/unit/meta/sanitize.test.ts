@@ -49,12 +49,42 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'branch with slashes and upper case', context: events.pushBranch('Feature/Login'), inputs: metaInputs(), expected: { tags: ['user/app:Feature-Login'] } },
-  { name: 'invalid characters in a raw value', context: events.pushBranch('dev'), inputs: metaInputs({ tags: ['type=raw,value=foo bar!baz'] }), expected: { tags: ['user/app:foo-bar-baz'] } },
-  { name: 'image name lower-cased', context: events.pushBranch('dev'), inputs: metaInputs({ images: ['GHCR.io/Owner/App'] }), expected: { tags: ['ghcr.io/owner/app:dev'] } },
-  { name: 'very long branch cut to 128', context: events.pushBranch('b'.repeat(150)), inputs: metaInputs(), expected: { tags: [`user/app:${'b'.repeat(128)}`] } },
-  { name: 'prefix expression empty on PR leaves no leading dash', context: events.pullRequest(), inputs: metaInputs({ tags: ['type=sha,prefix={{branch}}-'] }), expected: { tags: ['user/app:860c190'] } },
-  { name: 'latest with an invalid flavor prefix is sanitised', context: events.pushTag('v1.0.0'), inputs: metaInputs({ tags: ['type=semver,pattern={{version}}'], flavor: ['prefix=my/,onlatest=true'] }), expected: { tags: ['user/app:my-1.0.0', 'user/app:my-latest'] } },
+  {
+    name: 'branch with slashes and upper case',
+    context: events.pushBranch('Feature/Login'),
+    inputs: metaInputs(),
+    expected: { tags: ['user/app:Feature-Login'] },
+  },
+  {
+    name: 'invalid characters in a raw value',
+    context: events.pushBranch('dev'),
+    inputs: metaInputs({ tags: ['type=raw,value=foo bar!baz'] }),
+    expected: { tags: ['user/app:foo-bar-baz'] },
+  },
+  {
+    name: 'image name lower-cased',
+    context: events.pushBranch('dev'),
+    inputs: metaInputs({ images: ['GHCR.io/Owner/App'] }),
+    expected: { tags: ['ghcr.io/owner/app:dev'] },
+  },
+  {
+    name: 'very long branch cut to 128',
+    context: events.pushBranch('b'.repeat(150)),
+    inputs: metaInputs(),
+    expected: { tags: [`user/app:${'b'.repeat(128)}`] },
+  },
+  {
+    name: 'prefix expression empty on PR leaves no leading dash',
+    context: events.pullRequest(),
+    inputs: metaInputs({ tags: ['type=sha,prefix={{branch}}-'] }),
+    expected: { tags: ['user/app:860c190'] },
+  },
+  {
+    name: 'latest with an invalid flavor prefix is sanitised',
+    context: events.pushTag('v1.0.0'),
+    inputs: metaInputs({ tags: ['type=semver,pattern={{version}}'], flavor: ['prefix=my/,onlatest=true'] }),
+    expected: { tags: ['user/app:my-1.0.0', 'user/app:my-latest'] },
+  },
 ];
 
 describe('sanitising in computeMeta', () => {
