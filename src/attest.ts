@@ -9,7 +9,8 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { attestProvenance, createStorageRecord } from '@actions/attest';
 import { attachArtifactToImage } from '@sigstore/oci';
-import { parseImageRef, registryOf } from './image-ref.js';
+import { credentialFor, type Credential } from './registry/identity.js';
+import { registryOf, repositoryName } from './registry/image-ref.js';
 
 export interface AttestSubject {
   /** Image name without tag, e.g. `127.0.0.1:5001/org/app` or `ghcr.io/owner/app`. */
@@ -18,18 +19,12 @@ export interface AttestSubject {
   digest: string;
 }
 
-export interface RegistryCredential {
-  registry: string;
-  username: string;
-  password: string;
-}
-
 export interface AttestOptions {
   subjects: AttestSubject[];
   githubToken: string;
   pushToRegistry: boolean;
   /** The credentials this action logged in with; the only ones used for the referrer push. */
-  credentials: RegistryCredential[];
+  credentials: Credential[];
   runnerTemp: string;
   /** Sigstore instance; default: chosen by @actions/attest from the repository visibility in the event. */
   sigstore?: 'public-good' | 'github';
@@ -121,8 +116,8 @@ export async function attestImages(opts: AttestOptions): Promise<AttestOutcome> 
     const mediaType = attestation.bundle.mediaType || SIGSTORE_BUNDLE_V03_MEDIA_TYPE;
     // Attach once per image name (a name listed twice with the same digest is one image).
     for (const s of subjects) {
-      const ref = ociImageName(s.name);
-      const creds = credentialFor(ref, opts.credentials);
+      const ref = repositoryName(s.name);
+      const creds = credentialFor(registryOf(ref), opts.credentials);
       try {
         const descriptor = await attachReferrer(ref, s.digest, artifact, mediaType, creds);
         outcome.referrers.push({ subject: `${s.name}@${s.digest}`, digest: descriptor.digest });
@@ -149,7 +144,7 @@ export async function attestImages(opts: AttestOptions): Promise<AttestOutcome> 
  */
 async function recordStorage(subjects: NormalisedSubject[], token: string, outcome: AttestOutcome): Promise<void> {
   for (const s of subjects) {
-    const ref = ociImageName(s.name);
+    const ref = repositoryName(s.name);
     const registry = registryOf(ref);
     try {
       const ids = await createStorageRecord(
@@ -181,9 +176,9 @@ async function attachReferrer(
   imageDigest: string,
   artifact: Buffer,
   mediaType: string,
-  creds: RegistryCredential | undefined,
+  creds: Credential | undefined,
 ): Promise<{ digest: string }> {
-  const attach = (credentials: RegistryCredential | undefined) =>
+  const attach = (credentials: Credential | undefined) =>
     attachArtifactToImage({
       imageName,
       imageDigest,
@@ -233,29 +228,6 @@ function attestationUrl(id: string): string | undefined {
   const server = (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const repo = process.env.GITHUB_REPOSITORY;
   return repo ? `${server}/${repo}/attestations/${id}` : undefined;
-}
-
-/** @sigstore/oci wants `registry/path`; make Docker Hub's implicit forms explicit. */
-export function ociImageName(name: string): string {
-  const ref = parseImageRef(name);
-  return `${ref.registry}/${ref.repository}`;
-}
-
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
-
-/** `https://index.docker.io/v1/` → `docker.io`; `ghcr.io/` → `ghcr.io`; case-insensitive host. */
-export function canonicalRegistry(value: string): string {
-  const host = value
-    .trim()
-    .replace(/^[a-z]+:\/\//i, '')
-    .split('/')[0]
-    .toLowerCase();
-  return DOCKER_HUB.has(host) ? 'docker.io' : host;
-}
-
-function credentialFor(imageName: string, credentials: RegistryCredential[]): RegistryCredential | undefined {
-  const target = canonicalRegistry(registryOf(imageName));
-  return credentials.find((c) => canonicalRegistry(c.registry || 'docker.io') === target);
 }
 
 function messageOf(err: unknown): string {

@@ -2,7 +2,9 @@
 // docker/build-push-action so a workflow migrates by deleting steps. Every malformed value throws one InputError
 // naming the input, the value and the expected form. Secrets are registered with the runner's masker here, the
 // moment they are read, so nothing printed later can leak them.
-import { InputError, type MetaInputs } from './meta/types.js';
+import { parseBoolean } from './bool.js';
+import { InputError } from './errors.js';
+import type { MetaInputs } from './meta/types.js';
 import { parsePlatform, type Platform } from './platform.js';
 import { getInput, inputEnvName, setSecret, type Env } from './runner.js';
 
@@ -61,14 +63,11 @@ export interface Inputs {
   usagePort?: string;
 }
 
-const TRUE = new Set(['true', 'True', 'TRUE']);
-const FALSE = new Set(['false', 'False', 'FALSE']);
-
-/** YAML 1.2 core-schema booleans, as the runner's getBooleanInput accepts them. */
+/** An action input's boolean (YAML 1.2 core spellings), or an InputError naming the input. */
 export function parseBool(input: string, value: string): boolean {
-  if (TRUE.has(value)) return true;
-  if (FALSE.has(value)) return false;
-  throw new InputError(input, value, 'true or false');
+  const b = parseBoolean(value);
+  if (b === undefined) throw new InputError(input, value, 'true or false');
+  return b;
 }
 
 function optionalBool(env: Env, name: string): boolean | undefined {

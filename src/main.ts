@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readContext, type Context } from './context.js';
 import { readInputs, type Inputs } from './inputs.js';
 import { loadVersionParsers, parseTagRules } from './meta/index.js';
-import { InputError } from './meta/types.js';
+import { InputError } from './errors.js';
 import { plan as makePlan, type PublishPlan } from './plan.js';
 import { STATE } from './post.js';
 import { shellQuote } from './markdown.js';
@@ -100,7 +100,7 @@ async function publish(
         subjects: plan.attest.subjects.map((name) => ({ name, digest })),
         githubToken: inputs.githubToken,
         pushToRegistry: plan.attest.pushToRegistry,
-        credentials: plan.logins.map((l) => ({ registry: l.registry, username: l.username, password: l.password })),
+        credentials: plan.logins,
         runnerTemp: ctx.runtime.runnerTemp,
         // Public repositories sign with Sigstore's public-good instance, others with GitHub's.
         sigstore: ctx.visibility === undefined ? undefined : ctx.visibility === 'public' ? 'public-good' : 'github',

@@ -1,19 +1,13 @@
 // (Inputs, Context) → PublishPlan. Pure: no I/O, no process.env, no clock. Everything the effects will do is
 // decided here, so a dry-run can show it and unit tests can pin it down.
 import type { CacheService, Context } from './context.js';
-import { isLoopbackRegistry, registryOf } from './image-ref.js';
+import { canonicalRegistry, credentialFor, isLoopbackRegistry, type Credential } from './registry/identity.js';
+import { registryOf } from './registry/image-ref.js';
 import type { Inputs } from './inputs.js';
 import { computeMeta } from './meta/index.js';
-import { InputError, type MetaResult } from './meta/types.js';
+import { InputError } from './errors.js';
+import type { MetaResult } from './meta/types.js';
 import { platformName } from './platform.js';
-
-export interface RegistryLogin {
-  registry: string;
-  username: string;
-  password: string;
-  /** where the credential came from, for the log and summary (never the value) */
-  source: 'password' | 'github-token' | 'registry-auth';
-}
 
 export type CachePlan =
   | { source: 'gha'; service: Exclude<CacheService, { kind: 'none' }>; scope: string; from: string[]; to: string[] }
@@ -61,7 +55,7 @@ export interface PublishPlan {
   /** why nothing is pushed when push is false by the action's decision (fork PR, read-only token) */
   noPushReason?: string;
   load: boolean;
-  logins: RegistryLogin[];
+  logins: Credential[];
   logout: boolean;
   build: BuildPlan;
   cache: CachePlan;
@@ -105,9 +99,9 @@ function readOnlyReason(ctx: Context): string | undefined {
   return undefined;
 }
 
-function planLogins(inputs: Inputs, ctx: Context, images: string[], notices: string[]): RegistryLogin[] {
-  const logins: RegistryLogin[] = [];
-  const primary = inputs.registry ?? registryOf(images[0]);
+function planLogins(inputs: Inputs, ctx: Context, images: string[], notices: string[]): Credential[] {
+  const logins: Credential[] = [];
+  const primary = canonicalRegistry(inputs.registry ?? registryOf(images[0]));
   const password = inputs.password ?? (primary === 'ghcr.io' && inputs.githubToken ? inputs.githubToken : undefined);
   if (password) {
     logins.push({
@@ -118,11 +112,11 @@ function planLogins(inputs: Inputs, ctx: Context, images: string[], notices: str
     });
   }
   for (const a of inputs.registryAuth) {
-    if (!logins.some((l) => l.registry === a.registry)) logins.push({ ...a, source: 'registry-auth' });
+    const registry = canonicalRegistry(a.registry);
+    if (!credentialFor(registry, logins)) logins.push({ ...a, registry, source: 'registry-auth' });
   }
-  const covered = new Set(logins.map((l) => l.registry));
   for (const registry of new Set(images.map(registryOf))) {
-    if (!covered.has(registry) && !isLoopbackRegistry(registry)) {
+    if (!credentialFor(registry, logins) && !isLoopbackRegistry(registry)) {
       notices.push(
         `No credentials for ${registry}: pushing there without logging in (set registry/password or registry-auth).`,
       );

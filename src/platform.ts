@@ -1,6 +1,6 @@
 // Platforms as buildx names them: os/arch[/variant]. Validated against the set BuildKit can target, so a typo
 // such as linux/amd65 fails before anything runs instead of deep inside a build.
-import { InputError } from './meta/types.js';
+import { InputError } from './errors.js';
 
 export interface Platform {
   os: string;

@@ -1,10 +1,10 @@
 // docker login with the password on stdin, into the run's isolated DOCKER_CONFIG.
 import { run, tail } from '../exec.js';
 import { log } from '../runner.js';
-import type { RegistryLogin } from '../plan.js';
+import type { Credential } from '../registry/identity.js';
 
 export async function login(
-  logins: readonly RegistryLogin[],
+  logins: readonly Credential[],
   dockerConfig: string,
   secrets: readonly string[],
 ): Promise<void> {

@@ -1,7 +1,7 @@
 // After a push, read every pushed tag back from the registry: it must resolve to the digest buildx reported, and
 // an index must list every requested platform. Anything else fails the step.
-import { parseImageRef } from '../image-ref.js';
-import type { RegistryLogin } from '../plan.js';
+import { credentialFor, type Credential } from '../registry/identity.js';
+import { parseImageRef } from '../registry/image-ref.js';
 import { RegistryClient } from '../registry/client.js';
 import type { VerifyResult } from '../result.js';
 
@@ -23,7 +23,7 @@ export async function verifyPush(
   tags: readonly string[],
   digest: string,
   platforms: readonly string[],
-  logins: readonly RegistryLogin[],
+  logins: readonly Credential[],
 ): Promise<VerifyResult> {
   const clients = new Map<string, RegistryClient>();
   const verified: VerifyResult = { tags: [], platforms: [] };
@@ -32,7 +32,7 @@ export async function verifyPush(
     const ref = parseImageRef(tag);
     let client = clients.get(ref.registry);
     if (!client) {
-      const login = logins.find((l) => l.registry === ref.registry);
+      const login = credentialFor(ref.registry, logins);
       client = new RegistryClient(ref.registry, login && { username: login.username, password: login.password });
       clients.set(ref.registry, client);
     }

@@ -1,6 +1,6 @@
 // One line of a metadata-action list input, read as one CSV record of `key=value` fields.
 import { parse } from 'csv-parse/sync';
-import { InputError } from './types.js';
+import { InputError } from '../errors.js';
 
 export interface Field {
   /** lower-cased, trimmed key; undefined for a bare field without `=` */
@@ -54,10 +54,4 @@ export function splitField(field: string): Field {
 
 export function fields(line: string, input: string, expected: string): Field[] {
   return csvFields(line, input, expected).map(splitField);
-}
-
-export function parseBool(value: string): boolean | undefined {
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  return undefined;
 }

@@ -2,7 +2,8 @@
 import { DEFAULT_DATE_FORMAT, formatDate } from './dateformat.js';
 import { branchName, isDefaultBranch, isPullRef, isTagRef, shortSha, tagName } from './refs.js';
 import { renderTemplate, TemplateError, type Helper, type Scope } from './template.js';
-import { InputError, type MetaContext } from './types.js';
+import { InputError } from '../errors.js';
+import type { MetaContext } from './types.js';
 
 /** A helper rendering `date` with a moment format and an optional `tz='Zone'` (default `defaultTz`). */
 export function dateHelper(date: Date, defaultTz = 'UTC'): Helper {

@@ -1,6 +1,7 @@
 // `flavor` input: latest=auto|true|false, prefix=<s>[,onlatest=<bool>], suffix=<s>[,onlatest=<bool>].
-import { fields, parseBool } from './csv.js';
-import { InputError } from './types.js';
+import { parseBoolean } from '../bool.js';
+import { fields } from './csv.js';
+import { InputError } from '../errors.js';
 
 export type LatestMode = 'auto' | 'true' | 'false';
 
@@ -36,7 +37,7 @@ export function parseFlavor(lines: string[]): Flavor {
           last = f.key;
           break;
         case 'onlatest': {
-          const b = parseBool(f.value);
+          const b = parseBoolean(f.value);
           if (b === undefined) throw new InputError('flavor', line, 'onlatest=true or onlatest=false');
           if (last === undefined)
             throw new InputError('flavor', line, 'onlatest after prefix=... or suffix=... on the same line');

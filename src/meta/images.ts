@@ -1,7 +1,9 @@
 // `images` input: `name` lines (or one comma-separated line), or `name=<img>,enable=<bool>`.
-import { fields, parseBool } from './csv.js';
+import { parseBoolean } from '../bool.js';
+import { fields } from './csv.js';
 import { isValidImageName } from './sanitize.js';
-import { InputError, type ImageName } from './types.js';
+import { InputError } from '../errors.js';
+import type { ImageName } from './types.js';
 
 const EXPECTED_NAME = 'a registry/repository name such as ghcr.io/owner/name';
 const EXPECTED_LINE = 'an image name, or name=<image>,enable=<true|false>';
@@ -22,7 +24,7 @@ export function parseImages(lines: string[]): ImageName[] {
       if (f.key === undefined || f.key === 'name') {
         name = f.value;
       } else if (f.key === 'enable') {
-        const b = parseBool(f.value);
+        const b = parseBoolean(f.value);
         if (b === undefined) throw new InputError('images', line, 'enable=true or enable=false');
         enable = b;
       } else {

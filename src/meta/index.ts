@@ -10,7 +10,6 @@ import { sanitizeTag } from './sanitize.js';
 import { computeVersion } from './tags/index.js';
 import type { MetaContext, MetaInputs, MetaResult, Version } from './types.js';
 
-export { InputError } from './types.js';
 export type * from './types.js';
 export {
   parseTagRules,

@@ -1,7 +1,8 @@
 // The eight default OCI labels/annotations plus the custom `labels`/`annotations` lines.
 import { render } from './expressions.js';
 import type { Scope } from './template.js';
-import { InputError, type MetaContext } from './types.js';
+import { InputError } from '../errors.js';
+import type { MetaContext } from './types.js';
 
 export const OCI = 'org.opencontainers.image';
 

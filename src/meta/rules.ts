@@ -1,7 +1,7 @@
 // `tags` input: one rule per line, `type=<type>,<attr>=<value>,...` (CSV), sorted by priority.
 import { isValidTimeZone } from './dateformat.js';
 import { fields } from './csv.js';
-import { InputError } from './types.js';
+import { InputError } from '../errors.js';
 
 export const TAG_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'] as const;
 export type TagType = (typeof TAG_TYPES)[number];

@@ -87,15 +87,3 @@ export interface MetaResult {
   /** level-prefixed key=value, e.g. "manifest:org.opencontainers.image.title=x" */
   annotations: string[];
 }
-
-/** A user mistake in an input: names the input, what was given and what is expected. */
-export class InputError extends Error {
-  constructor(
-    readonly input: string,
-    readonly given: string,
-    readonly expected: string,
-  ) {
-    super(`Input "${input}": got ${JSON.stringify(given)}; expected ${expected}`);
-    this.name = 'InputError';
-  }
-}

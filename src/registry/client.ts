@@ -2,12 +2,8 @@
 // this action logged in with. Handles the two auth schemes registries use: Basic (htpasswd registries) and the
 // Bearer token challenge (ghcr.io, Docker Hub).
 import { createHash } from 'node:crypto';
-import { isLoopbackRegistry, type ImageRef } from '../image-ref.js';
-
-export interface Credential {
-  username: string;
-  password: string;
-}
+import { registryApiBase, type Credential } from './identity.js';
+import type { ImageRef } from './image-ref.js';
 
 export const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
@@ -22,12 +18,7 @@ export interface Manifest {
   body: Record<string, unknown>;
 }
 
-function baseUrl(registry: string): string {
-  const host = registry === 'docker.io' ? 'registry-1.docker.io' : registry;
-  return `${isLoopbackRegistry(registry) ? 'http' : 'https'}://${host}`;
-}
-
-function basic(c: Credential): string {
+function basic(c: Pick<Credential, 'username' | 'password'>): string {
   return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
 }
 
@@ -44,7 +35,7 @@ export class RegistryClient {
 
   constructor(
     private readonly registry: string,
-    private readonly credential?: Credential,
+    private readonly credential?: Pick<Credential, 'username' | 'password'>,
   ) {}
 
   private async authorize(challenge: string, scope: string): Promise<void> {
@@ -67,7 +58,7 @@ export class RegistryClient {
   }
 
   private async get(path: string, repository: string, accept: string[]): Promise<Response> {
-    const url = `${baseUrl(this.registry)}/v2/${path}`;
+    const url = `${registryApiBase(this.registry)}/v2/${path}`;
     const attempt = () =>
       fetch(url, {
         headers: { accept: accept.join(', '), ...(this.authorization ? { authorization: this.authorization } : {}) },

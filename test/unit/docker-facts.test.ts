@@ -9,7 +9,7 @@ import {
   usesContainerdStore,
 } from '../../src/docker/builder-facts.js';
 import { indexPlatforms } from '../../src/docker/verify.js';
-import { parseImageRef } from '../../src/image-ref.js';
+import { parseImageRef } from '../../src/registry/image-ref.js';
 
 const INSPECT = `Name:          default
 Driver:        docker

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/meta/types.js';
+import { InputError } from '../../src/errors.js';
 import { cacheScope, plan, secretEnvName, type PublishPlan } from '../../src/plan.js';
 import { context, inputs } from './helpers.js';
 import type { Context } from '../../src/context.js';

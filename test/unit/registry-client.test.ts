@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseImageRef } from '../../src/image-ref.js';
+import { parseImageRef } from '../../src/registry/image-ref.js';
 import { parseChallenge, RegistryClient } from '../../src/registry/client.js';
 
 const INDEX = JSON.stringify({

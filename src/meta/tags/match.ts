@@ -1,4 +1,4 @@
-import { InputError } from '../types.js';
+import { InputError } from '../../errors.js';
 import { versionSource } from './source.js';
 import type { TagProducer } from './types.js';
 

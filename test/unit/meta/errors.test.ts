@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { computeMeta, InputError } from '../../../src/meta/index.js';
+import { InputError } from '../../../src/errors.js';
+import { computeMeta } from '../../../src/meta/index.js';
 import type { MetaContext, MetaInputs } from '../../../src/meta/types.js';
 import { events, metaInputs } from './helpers.js';
 

@@ -1,8 +1,10 @@
-// Image references as the registry sees them: host, repository path, tag.
+// Image references as the registry sees them: canonical registry, repository path, tag, digest.
+import { canonicalRegistry } from './identity.js';
+
 export interface ImageRef {
-  /** registry host, e.g. ghcr.io, docker.io, 127.0.0.1:5000 */
+  /** canonical registry (identity.ts), e.g. ghcr.io, docker.io, 127.0.0.1:5000 */
   registry: string;
-  /** repository path, e.g. owner/app */
+  /** repository path, e.g. owner/app (library/alpine for Docker Hub's official images) */
   repository: string;
   tag?: string;
   digest?: string;
@@ -26,7 +28,11 @@ export function parseImageRef(ref: string): ImageRef {
   const slash = rest.indexOf('/');
   const first = slash >= 0 ? rest.slice(0, slash) : '';
   if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost')) {
-    return { registry: first, repository: rest.slice(slash + 1), tag, digest };
+    const registry = canonicalRegistry(first);
+    const path = rest.slice(slash + 1);
+    // Docker Hub's official images live under library/, whichever alias names the host
+    const repository = registry === 'docker.io' && !path.includes('/') ? `library/${path}` : path;
+    return { registry, repository, tag, digest };
   }
   const repository = rest.includes('/') ? rest : `library/${rest}`;
   return { registry: 'docker.io', repository, tag, digest };
@@ -36,7 +42,8 @@ export function registryOf(image: string): string {
   return parseImageRef(image).registry;
 }
 
-/** Registries on this machine speak plain http; everything else https. */
-export function isLoopbackRegistry(registry: string): boolean {
-  return /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(registry);
+/** `registry/repository`, with Docker Hub's implicit forms made explicit (docker.io/library/alpine). */
+export function repositoryName(image: string): string {
+  const ref = parseImageRef(image);
+  return `${ref.registry}/${ref.repository}`;
 }
