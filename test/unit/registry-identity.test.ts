@@ -82,7 +82,7 @@ describe('registry identity: one canonical form', () => {
     const creds: Credential[] = [{ registry: 'index.docker.io', username: 'u', password: 'p', source: 'password' }];
     expect(credentialFor(parseImageRef('docker.io/octo/app').registry, creds)).toBe(creds[0]);
     expect(credentialFor('registry-1.docker.io', creds)).toBe(creds[0]);
-    expect(credentialFor('octo/app', creds)).toBe(creds[0]);
+    expect(credentialFor(parseImageRef('octo/app').registry, creds)).toBe(creds[0]);
     expect(credentialFor('ghcr.io', creds)).toBeUndefined();
   });
 
