@@ -401,8 +401,10 @@ async function build(req) {
     }
 }
 
-// EXTERNAL MODULE: ./src/image-ref.ts
-var image_ref = __webpack_require__(37206);
+// EXTERNAL MODULE: ./src/registry/identity.ts
+var identity = __webpack_require__(40585);
+// EXTERNAL MODULE: ./src/registry/image-ref.ts
+var image_ref = __webpack_require__(18230);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
@@ -417,10 +419,6 @@ const MANIFEST_TYPES = [
     'application/vnd.oci.image.manifest.v1+json',
     'application/vnd.docker.distribution.manifest.v2+json',
 ];
-function baseUrl(registry) {
-    const host = registry === 'docker.io' ? 'registry-1.docker.io' : registry;
-    return `${(0,image_ref/* isLoopbackRegistry */.jW)(registry) ? 'http' : 'https'}://${host}`;
-}
 function basic(c) {
     return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
 }
@@ -462,7 +460,7 @@ class RegistryClient {
         this.authorization = `Bearer ${body.token ?? body.access_token}`;
     }
     async get(path, repository, accept) {
-        const url = `${baseUrl(this.registry)}/v2/${path}`;
+        const url = `${(0,identity/* registryApiBase */.vO)(this.registry)}/v2/${path}`;
         const attempt = () => fetch(url, {
             headers: { accept: accept.join(', '), ...(this.authorization ? { authorization: this.authorization } : {}) },
             signal: AbortSignal.timeout(30_000),
@@ -502,6 +500,7 @@ class RegistryClient {
 // an index must list every requested platform. Anything else fails the step.
 
 
+
 /** Platforms of an index, without BuildKit's attestation manifests (unknown/unknown). */
 function indexPlatforms(body) {
     const manifests = body.manifests ?? [];
@@ -518,7 +517,7 @@ async function verifyPush(tags, digest, platforms, logins) {
         const ref = (0,image_ref/* parseImageRef */.Q)(tag);
         let client = clients.get(ref.registry);
         if (!client) {
-            const login = logins.find((l) => l.registry === ref.registry);
+            const login = (0,identity/* credentialFor */.FX)(ref.registry, logins);
             client = new RegistryClient(ref.registry, login && { username: login.username, password: login.password });
             clients.set(ref.registry, client);
         }

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   attestImages: () => (/* binding */ attestImages)
 /* harmony export */ });
-/* unused harmony exports SIGSTORE_BUNDLE_V03_MEDIA_TYPE, AttestationError, ociImageName, canonicalRegistry */
+/* unused harmony exports SIGSTORE_BUNDLE_V03_MEDIA_TYPE, AttestationError */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -16,13 +16,15 @@ export const modules = {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46058);
 /* harmony import */ var _actions_attest__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79179);
 /* harmony import */ var _sigstore_oci__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81057);
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37206);
+/* harmony import */ var _registry_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40585);
+/* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(18230);
 // Build-provenance attestation: sign an SLSA v1 provenance statement for the pushed image(s) with Sigstore
 // (via @actions/attest), store it with GitHub's attestations API, write the bundle under RUNNER_TEMP and,
 // when asked, attach the bundle to each image in its registry as an OCI referrer.
 //
 // This module is heavy (Sigstore, Octokit, jose, make-fetch-happen); main.ts loads it with
 // `await import('./attest.js')` on the attestation path only, so ncc emits it as a separate chunk.
+
 
 
 
@@ -90,8 +92,8 @@ async function attestImages(opts) {
         const mediaType = attestation.bundle.mediaType || SIGSTORE_BUNDLE_V03_MEDIA_TYPE;
         // Attach once per image name (a name listed twice with the same digest is one image).
         for (const s of subjects) {
-            const ref = ociImageName(s.name);
-            const creds = credentialFor(ref, opts.credentials);
+            const ref = (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryName */ .aR)(s.name);
+            const creds = (0,_registry_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .credentialFor */ .FX)((0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .registryOf */ .Fv)(ref), opts.credentials);
             try {
                 const descriptor = await attachReferrer(ref, s.digest, artifact, mediaType, creds);
                 outcome.referrers.push({ subject: `${s.name}@${s.digest}`, digest: descriptor.digest });
@@ -100,8 +102,8 @@ async function attestImages(opts) {
             catch (err) {
                 throw new AttestationError(`attest: attaching the attestation to ${s.name}@${s.digest} failed: ${messageOf(err)}. ` +
                     (creds
-                        ? `Check that the credentials for ${(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .registryOf */ .Fv)(ref)} can push to ${s.name}.`
-                        : `No login was configured for ${(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .registryOf */ .Fv)(ref)}; add it to the action's registry logins.`), { cause: err });
+                        ? `Check that the credentials for ${(0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .registryOf */ .Fv)(ref)} can push to ${s.name}.`
+                        : `No login was configured for ${(0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .registryOf */ .Fv)(ref)}; add it to the action's registry logins.`), { cause: err });
             }
         }
         await recordStorage(subjects, opts.githubToken, outcome);
@@ -115,8 +117,8 @@ async function attestImages(opts) {
  */
 async function recordStorage(subjects, token, outcome) {
     for (const s of subjects) {
-        const ref = ociImageName(s.name);
-        const registry = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .registryOf */ .Fv)(ref);
+        const ref = (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .repositoryName */ .aR)(s.name);
+        const registry = (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .registryOf */ .Fv)(ref);
         try {
             const ids = await (0,_actions_attest__WEBPACK_IMPORTED_MODULE_3__/* .createStorageRecord */ .Bz)({ name: s.name, digest: s.digest }, { registryUrl: `https://${registry}`, artifactUrl: `https://${ref}` }, token, 0);
             outcome.storageRecords.push(...ids);
@@ -149,7 +151,7 @@ async function attachReferrer(imageName, imageDigest, artifact, mediaType, creds
         // @sigstore/oci signs in by starting a blob upload and parsing the auth challenge; a registry that accepts pushes
         // without auth answers 202 with no challenge ("Invalid challenge: "). It needs no credentials: push anonymously.
         if (creds && /Invalid challenge: $/.test(messageOf(err))) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .debug */ .Yz(`${(0,_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .registryOf */ .Fv)(imageName)} accepts pushes without authentication; attaching anonymously`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .debug */ .Yz(`${(0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_6__/* .registryOf */ .Fv)(imageName)} accepts pushes without authentication; attaching anonymously`);
             return attach(undefined);
         }
         throw err;
@@ -179,25 +181,6 @@ function attestationUrl(id) {
     const server = (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
     const repo = process.env.GITHUB_REPOSITORY;
     return repo ? `${server}/${repo}/attestations/${id}` : undefined;
-}
-/** @sigstore/oci wants `registry/path`; make Docker Hub's implicit forms explicit. */
-function ociImageName(name) {
-    const ref = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .parseImageRef */ .Q)(name);
-    return `${ref.registry}/${ref.repository}`;
-}
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
-/** `https://index.docker.io/v1/` → `docker.io`; `ghcr.io/` → `ghcr.io`; case-insensitive host. */
-function canonicalRegistry(value) {
-    const host = value
-        .trim()
-        .replace(/^[a-z]+:\/\//i, '')
-        .split('/')[0]
-        .toLowerCase();
-    return DOCKER_HUB.has(host) ? 'docker.io' : host;
-}
-function credentialFor(imageName, credentials) {
-    const target = canonicalRegistry((0,_image_ref_js__WEBPACK_IMPORTED_MODULE_5__/* .registryOf */ .Fv)(imageName));
-    return credentials.find((c) => canonicalRegistry(c.registry || 'docker.io') === target);
 }
 function messageOf(err) {
     if (!(err instanceof Error))

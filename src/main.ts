@@ -2,10 +2,10 @@
 // effect module is imported when it is reached, so a dry-run never loads the Docker or attestation code.
 import { existsSync, statSync } from 'node:fs';
 import { readContext, type Context } from './context.js';
-import { readInputs, type Inputs } from './inputs.js';
+import { readInputs, type Inputs } from './inputs/index.js';
 import { loadVersionParsers, parseTagRules } from './meta/index.js';
 import { InputError } from './errors.js';
-import { plan as makePlan, type PublishPlan } from './plan.js';
+import { plan as makePlan, type PublishPlan } from './plan/index.js';
 import { STATE } from './post.js';
 import { shellQuote } from './markdown.js';
 import { renderSummary } from './summary.js';

@@ -4,7 +4,7 @@
 // before it is escaped, and in the finished page.
 import { code, escapeMessage, escapeText, fence, link, shellQuote, tableRow } from './markdown.js';
 import { redact } from './redact.js';
-import type { PublishPlan } from './plan.js';
+import type { PublishPlan } from './plan/index.js';
 import type { BuildResult, RunResult } from './result.js';
 
 export interface SummaryOptions {

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { run, tail } from '../exec.js';
 import { log } from '../runner.js';
-import type { BuildPlan } from '../plan.js';
+import type { BuildPlan } from '../plan/index.js';
 import type { BuildResult } from '../result.js';
 import { buildLogReader, isTransientRegistryFailure } from './build-log.js';
 

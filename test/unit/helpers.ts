@@ -1,6 +1,6 @@
 // Builders for typed Inputs and Context in unit tests (a fixed clock, a real-shaped payload).
 import type { Context } from '../../src/context.js';
-import type { Inputs } from '../../src/inputs.js';
+import type { Inputs } from '../../src/inputs/index.js';
 import { event, SHA, type EventFixture } from '../fixtures/events.js';
 
 export const NOW = new Date('2026-01-01T00:00:00Z');

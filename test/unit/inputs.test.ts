@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readInputs } from '../../src/inputs.js';
+import { readInputs } from '../../src/inputs/index.js';
 import { stdout } from '../../src/runner.js';
 
 const env = (inputs: Record<string, string>) =>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { cacheScope, plan, secretEnvName, type PublishPlan } from '../../src/plan.js';
+import { cacheScope, plan, secretEnvName, type PublishPlan } from '../../src/plan/index.js';
 import { context, inputs } from './helpers.js';
 import type { Context } from '../../src/context.js';
-import type { Inputs } from '../../src/inputs.js';
+import type { Inputs } from '../../src/inputs/index.js';
 
 interface PlanCase {
   name: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { code, escapeMessage, escapeText, fence, shellQuote } from '../../src/markdown.js';
 import { redact } from '../../src/redact.js';
-import type { PublishPlan } from '../../src/plan.js';
+import type { PublishPlan } from '../../src/plan/index.js';
 import type { RunResult } from '../../src/result.js';
 import { duration, renderSummary } from '../../src/summary.js';
 

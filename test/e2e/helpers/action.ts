@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const NODE24 = join(ROOT, 'node_modules/.bin/node');
-export const DIST = join(ROOT, 'dist/index.js');
+/** The bundle under test; PUBLISH_IMAGE_DIST points a test run at another build (e.g. one made in a scratch dir). */
+export const DIST = process.env.PUBLISH_IMAGE_DIST ?? join(ROOT, 'dist/index.js');
 
 export interface RunnerEnv {
   /** action inputs by their action.yml name */

@@ -1,13 +1,13 @@
 // (Inputs, Context) → PublishPlan. Pure: no I/O, no process.env, no clock. Everything the effects will do is
 // decided here, so a dry-run can show it and unit tests can pin it down.
-import type { CacheService, Context } from './context.js';
-import { canonicalRegistry, credentialFor, isLoopbackRegistry, type Credential } from './registry/identity.js';
-import { registryOf } from './registry/image-ref.js';
-import type { Inputs } from './inputs.js';
-import { computeMeta } from './meta/index.js';
-import { InputError } from './errors.js';
-import type { MetaResult } from './meta/types.js';
-import { platformName } from './platform.js';
+import type { CacheService, Context } from '../context.js';
+import { canonicalRegistry, credentialFor, isLoopbackRegistry, type Credential } from '../registry/identity.js';
+import { registryOf } from '../registry/image-ref.js';
+import type { Inputs } from '../inputs/index.js';
+import { computeMeta } from '../meta/index.js';
+import { InputError } from '../errors.js';
+import type { MetaResult } from '../meta/types.js';
+import { platformName } from '../platform.js';
 
 export type CachePlan =
   | { source: 'gha'; service: Exclude<CacheService, { kind: 'none' }>; scope: string; from: string[]; to: string[] }

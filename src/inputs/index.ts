@@ -2,11 +2,11 @@
 // docker/build-push-action so a workflow migrates by deleting steps. Every malformed value throws one InputError
 // naming the input, the value and the expected form. Secrets are registered with the runner's masker here, the
 // moment they are read, so nothing printed later can leak them.
-import { parseBoolean } from './bool.js';
-import { InputError } from './errors.js';
-import type { MetaInputs } from './meta/types.js';
-import { parsePlatform, type Platform } from './platform.js';
-import { getInput, inputEnvName, setSecret, type Env } from './runner.js';
+import { parseBoolean } from '../bool.js';
+import { InputError } from '../errors.js';
+import type { MetaInputs } from '../meta/types.js';
+import { parsePlatform, type Platform } from '../platform.js';
+import { getInput, inputEnvName, setSecret, type Env } from '../runner.js';
 
 export interface RegistryAuth {
   registry: string;
