@@ -2,11 +2,11 @@
 // docker/build-push-action so a workflow migrates by deleting steps. Every malformed value throws one InputError
 // naming the input, the value and the expected form. Secrets are registered with the runner's masker here, the
 // moment they are read, so nothing printed later can leak them.
-import { parseBoolean } from '../bool.js';
 import { InputError } from '../errors.js';
 import type { MetaInputs } from '../meta/types.js';
 import { parsePlatform, type Platform } from '../platform.js';
 import { getInput, inputEnvName, setSecret, type Env } from '../runner.js';
+import { bool, items, keyValueLines, lines, optional, optionalBool, parseBool } from './read.js';
 
 export interface RegistryAuth {
   registry: string;
@@ -63,53 +63,9 @@ export interface Inputs {
   usagePort?: string;
 }
 
-/** An action input's boolean (YAML 1.2 core spellings), or an InputError naming the input. */
-export function parseBool(input: string, value: string): boolean {
-  const b = parseBoolean(value);
-  if (b === undefined) throw new InputError(input, value, 'true or false');
-  return b;
-}
-
-function optionalBool(env: Env, name: string): boolean | undefined {
-  const v = getInput(env, name);
-  return v === '' ? undefined : parseBool(name, v);
-}
-
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  return optionalBool(env, name) ?? fallback;
-}
-
-function optional(env: Env, name: string): string | undefined {
-  return getInput(env, name) || undefined;
-}
-
-/** One item a line; `#` comment lines and blank lines dropped (metadata-action's ignoreComma lists). */
-export function lines(value: string): string[] {
-  return value
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
-}
-
-/** Items separated by newlines or commas (build-push-action's platforms). */
-function items(value: string): string[] {
-  return value
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
 /** Separators are taken untrimmed (a "," or " " is meaningful); empty means newline, as metadata-action does. */
 function separator(env: Env, name: string): string {
   return env[inputEnvName(name)] || '\n';
-}
-
-function keyValueLines(input: string, value: string, expected: string): string[] {
-  const out = lines(value);
-  for (const l of out) {
-    if (!/^[^=\s][^=]*=/.test(l)) throw new InputError(input, l, expected);
-  }
-  return out;
 }
 
 function parseSecrets(value: string): BuildSecret[] {
