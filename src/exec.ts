@@ -1,7 +1,12 @@
 // The one way this action starts a process: an argv array (never a shell), output redacted, optionally streamed.
+// A streamed process's output is untrusted (Dockerfile text, labels, registry messages): it is shown inside a
+// stop-commands region (src/runner.ts) so no line of it runs as a workflow command, and the `[command]` line is
+// printed by src/argv.ts, shell-quoted, so no argument can break it into lines.
+import { StringDecoder } from 'node:string_decoder';
 import { exec } from '@actions/exec';
+import { printArgv } from './argv.js';
 import { redact } from './redact.js';
-import { writeOut } from './runner.js';
+import { log, untrustedOutput, type UntrustedOutput } from './runner.js';
 
 export interface RunOptions {
   /** values to replace with *** in everything printed or returned */
@@ -22,17 +27,22 @@ export interface RunOutput {
   stderr: string;
 }
 
-/** Splits a byte stream into lines, handing each to `emit`; `flush` gives the last partial line. */
+/**
+ * Splits a byte stream into lines, handing each to `emit`; `flush` gives the last partial line. A character whose
+ * UTF-8 bytes straddle two chunks is decoded whole (StringDecoder keeps the partial bytes).
+ */
 function lineSplitter(emit: (line: string) => void): { push(chunk: Buffer): void; flush(): void } {
+  const decoder = new StringDecoder('utf8');
   let pending = '';
   return {
     push(chunk) {
-      pending += chunk.toString('utf8');
+      pending += decoder.write(chunk);
       const parts = pending.split('\n');
       pending = parts.pop() ?? '';
       for (const p of parts) emit(p);
     },
     flush() {
+      pending += decoder.end();
       if (pending) emit(pending);
       pending = '';
     },
@@ -42,15 +52,19 @@ function lineSplitter(emit: (line: string) => void): { push(chunk: Buffer): void
 export async function run(command: string, args: readonly string[], opts: RunOptions): Promise<RunOutput> {
   const out: string[] = [];
   const err: string[] = [];
+  let shown: UntrustedOutput | undefined;
   const handle = (sink: string[]) => (raw: string) => {
     const line = redact(raw, opts.secrets);
     sink.push(line);
-    if (opts.stream) writeOut(`${line}\n`);
+    shown?.line(line);
     opts.onLine?.(line);
   };
   const stdout = lineSplitter(handle(out));
   const stderr = lineSplitter(handle(err));
-  if (opts.stream) writeOut(`[command]${command} ${redact(args.join(' '), opts.secrets)}\n`);
+  if (opts.stream) {
+    log.info(`[command]${printArgv([command, ...args], { secrets: opts.secrets })}`);
+    shown = untrustedOutput();
+  }
   const env = opts.env ? { ...(process.env as Record<string, string>), ...opts.env } : undefined;
   let code: number;
   try {
@@ -64,9 +78,11 @@ export async function run(command: string, args: readonly string[], opts: RunOpt
   } catch (e) {
     // Spawn failures (command not found) carry no secrets, but redact anyway: the message echoes argv.
     throw new Error(redact(`Could not run ${command}: ${(e as Error).message}`, opts.secrets));
+  } finally {
+    stdout.flush();
+    stderr.flush();
+    shown?.close();
   }
-  stdout.flush();
-  stderr.flush();
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 

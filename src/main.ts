@@ -7,7 +7,7 @@ import { loadVersionParsers, parseTagRules } from './meta/index.js';
 import { InputError } from './errors.js';
 import { plan as makePlan, type PublishPlan } from './plan/index.js';
 import { STATE } from './post.js';
-import { shellQuote } from './markdown.js';
+import { printArgv } from './argv.js';
 import { renderSummary } from './summary.js';
 import { redact } from './redact.js';
 import type { RunResult } from './result.js';
@@ -150,7 +150,7 @@ export async function main(env: Env): Promise<number> {
   }
   const secrets = secretValues(inputs);
   if (plan.dryRun) {
-    log.info(`Dry run: would run\n  docker ${plan.build.argv.map(shellQuote).join(' ')}`);
+    log.info(`Dry run: would run\n  ${printArgv(['docker', ...plan.build.argv], { secrets })}`);
     const result: RunResult = { status: 'dry-run', notices: [], warnings: [] };
     report(plan, result, secrets);
     writeOutputs(plan, result, env, secrets);

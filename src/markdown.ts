@@ -109,9 +109,3 @@ export function link(text: string, url: string): string | undefined {
   );
   return `[${escapeText(text)}](${href})`;
 }
-
-/** Quote one argument for a POSIX shell, for display: bare when it only has safe characters. */
-export function shellQuote(arg: string): string {
-  if (arg !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg)) return arg;
-  return `'${arg.replace(/'/g, `'\\''`)}'`;
-}

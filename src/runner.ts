@@ -3,22 +3,24 @@
 // Why not @actions/core on this path: it statically pulls in @actions/http-client + undici (~1 MB bundled), which
 // triples the cold start of a dry-run. The protocol itself is a few lines; the heavy paths that need
 // @actions/core (attestation) load it lazily with everything else they need.
+//
+// Why this module guards every line it prints: the runner executes any stdout line that, after leading
+// whitespace, starts with `::`, and any line containing `##[` (the legacy form), as a workflow command. Our log
+// quotes values from inputs, the event and the repository (branch names, a repository description, buildx output),
+// so text that would read as a command is printed between `::stop-commands::<random token>` and `::<token>::`:
+// the runner shows it and executes nothing in it. Our own commands stay outside such regions.
 import { appendFileSync, writeSync } from 'node:fs';
 
 // Workflow commands and file commands end lines with \n on every runner OS (the runner accepts it on Windows too).
 const EOL = '\n';
 
-/**
- * Writes to stdout with a direct write(2). Not process.stdout: creating it loads Node's stream stack (~3 ms of a
- * ~20 ms start). stdout is a pipe or file under the runner; both are synchronous on Linux, so the order of lines is
- * kept. EAGAIN (a non-blocking pipe that is full) is retried.
- */
-export function writeOut(text: string): void {
-  stdout.write(text);
-}
-
-/** The sink behind writeOut; a test may replace `write` to capture what the action prints. */
+/** The sink behind everything this module prints; a test may replace `write` to capture what the action prints. */
 export const stdout = {
+  /**
+   * A direct write(2). Not process.stdout: creating it loads Node's stream stack (~3 ms of a ~20 ms start).
+   * stdout is a pipe or file under the runner; both are synchronous on Linux, so the order of lines is kept.
+   * EAGAIN (a non-blocking pipe that is full) is retried.
+   */
   write(text: string): void {
     let buf = Buffer.from(text, 'utf8');
     while (buf.length > 0) {
@@ -30,6 +32,99 @@ export const stdout = {
     }
   },
 };
+
+/** Line breaks as the runner splits our stdout (.NET StreamReader.ReadLine): \n, \r and \r\n. */
+const RUNNER_LINE_BREAK = /\r\n|\r|\n/;
+/**
+ * Characters the runner's culture-aware `IndexOf`/`StartsWith` (ICU) may skip when it looks for `::` and `##[`:
+ * controls, format characters (zero-width, soft hyphen, bidi) and other default-ignorables. Dropped before looking,
+ * so `#\u00AD#[` counts as `##[`.
+ */
+const IGNORABLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+/** Leading whitespace as .NET's TrimStart strips it: JavaScript's \s plus U+0085 (NEL). */
+const V2_COMMAND = /^[\s\u0085]*::/;
+
+/** Whether the runner could read this line (no line breaks in it) as a workflow command. Errs on the safe side. */
+export function readsAsCommand(line: string): boolean {
+  const seen = line.replace(IGNORABLE, '');
+  return seen.includes('##[') || V2_COMMAND.test(seen);
+}
+
+/** Whether any line of `text`, split as the runner splits it, could read as a workflow command. */
+export function hasCommandLine(text: string): boolean {
+  return text.split(RUNNER_LINE_BREAK).some(readsAsCommand);
+}
+
+/**
+ * A stop-commands token nobody can predict and `text` does not contain (the runner matches it without regard to
+ * case). globalThis.crypto is reached only here, so a run that never needs shielding never loads it.
+ */
+function stopToken(text: string): string {
+  const lower = text.toLowerCase();
+  for (;;) {
+    const token = globalThis.crypto.randomUUID();
+    if (!lower.includes(token)) return token;
+  }
+}
+
+/** The open stop-commands region, if any: untrusted output is being streamed. */
+let region: { token: string; depth: number } | undefined;
+
+/** A workflow command of our own. Inside a region, commands are resumed around it, or the runner would skip it. */
+function writeCommand(line: string): void {
+  if (!region) {
+    stdout.write(line);
+    return;
+  }
+  const next = stopToken('');
+  stdout.write(`::${region.token}::${EOL}${line}::stop-commands::${next}${EOL}`);
+  region.token = next;
+}
+
+/** Untrusted lines (a subprocess's output), shown as they are; the runner executes no command in them. */
+export interface UntrustedOutput {
+  /** one line, without its line break */
+  line(text: string): void;
+  /** ends the region (once); call it in a finally */
+  close(): void;
+}
+
+/**
+ * Opens a stop-commands region for the whole of an untrusted stream. Our own commands issued while it is open
+ * (log.warning, setSecret, ::group::) still work: they resume processing around themselves. Regions nest.
+ */
+export function untrustedOutput(): UntrustedOutput {
+  if (region) region.depth++;
+  else {
+    region = { token: stopToken(''), depth: 1 };
+    stdout.write(`::stop-commands::${region.token}${EOL}`);
+  }
+  let open = true;
+  return {
+    line(text) {
+      if (!open) throw new Error('untrustedOutput: line() after close()');
+      stdout.write(`${text}${EOL}`);
+    },
+    close() {
+      if (!open || !region) return;
+      open = false;
+      if (--region.depth === 0) {
+        stdout.write(`::${region.token}::${EOL}`);
+        region = undefined;
+      }
+    },
+  };
+}
+
+/** Free text: printed as is, between stop-commands markers when a line of it could read as a command. */
+function writeText(message: string): void {
+  if (region || !hasCommandLine(message)) {
+    stdout.write(`${message}${EOL}`);
+    return;
+  }
+  const token = stopToken(message);
+  stdout.write(`::stop-commands::${token}${EOL}${message}${EOL}::${token}::${EOL}`);
+}
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -50,11 +145,12 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** `::name k=v,…::data` with data and properties escaped as @actions/core escapes them, so they stay on one line. */
 function command(name: string, message: string, props: Record<string, string> = {}): void {
   const p = Object.entries(props)
     .map(([k, v]) => `${k}=${escapeProperty(v)}`)
     .join(',');
-  writeOut(`::${name}${p ? ` ${p}` : ''}::${escapeData(message)}${EOL}`);
+  writeCommand(`::${name}${p ? ` ${p}` : ''}::${escapeData(message)}${EOL}`);
 }
 
 /** A secret value the runner must mask in every later log line. Empty values are never registered. */
@@ -63,13 +159,14 @@ export function setSecret(value: string): void {
 }
 
 export const log = {
-  info: (message: string) => writeOut(`${message}${EOL}`),
+  /** free text; may quote any value (see writeText) */
+  info: (message: string) => writeText(message),
   debug: (message: string) => command('debug', message),
   notice: (message: string, title?: string) => command('notice', message, title ? { title } : {}),
   warning: (message: string, title?: string) => command('warning', message, title ? { title } : {}),
   error: (message: string, title?: string) => command('error', message, title ? { title } : {}),
-  startGroup: (name: string) => writeOut(`::group::${escapeData(name)}${EOL}`),
-  endGroup: () => writeOut(`::endgroup::${EOL}`),
+  startGroup: (name: string) => command('group', name),
+  endGroup: () => command('endgroup', ''),
 };
 
 /**
@@ -93,13 +190,15 @@ function fileCommand(env: Env, fileVar: string, key: string, value: string): boo
 
 export function setOutput(env: Env, name: string, value: string): void {
   if (!fileCommand(env, 'GITHUB_OUTPUT', name, value)) {
-    writeOut(`${EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${EOL}`);
+    // @actions/core starts the legacy command on a fresh line
+    stdout.write(EOL);
+    command('set-output', value, { name });
   }
 }
 
 export function saveState(env: Env, name: string, value: string): void {
   if (!fileCommand(env, 'GITHUB_STATE', name, value)) {
-    writeOut(`::save-state name=${escapeProperty(name)}::${escapeData(value)}${EOL}`);
+    command('save-state', value, { name });
   }
 }
 

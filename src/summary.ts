@@ -2,7 +2,8 @@
 // Every value that can come from a branch, tag, label, input or error goes through src/markdown.ts, and every
 // secret the plan knows (login passwords, build-secret values) plus `opts.secrets` is masked twice: in each value
 // before it is escaped, and in the finished page.
-import { code, escapeMessage, escapeText, fence, link, shellQuote, tableRow } from './markdown.js';
+import { printArgv, printArgvLayout } from './argv.js';
+import { code, escapeMessage, escapeText, fence, link, tableRow } from './markdown.js';
 import { redact } from './redact.js';
 import type { PublishPlan } from './plan/index.js';
 import type { BuildResult, RunResult } from './result.js';
@@ -11,9 +12,6 @@ export interface SummaryOptions {
   /** extra strings to mask (e.g. the github-token input) */
   secrets?: string[];
 }
-
-/** Buildx flags that take no value, for laying the command out one option per line. */
-const BOOLEAN_FLAGS = new Set(['--push', '--load', '--no-cache', '--pull', '--quiet', '-q']);
 
 export function renderSummary(plan: PublishPlan, result: RunResult, opts: SummaryOptions = {}): string {
   const secrets = [...(opts.secrets ?? []), ...plan.logins.map((l) => l.password), ...Object.values(plan.build.env)];
@@ -74,12 +72,12 @@ export function renderSummary(plan: PublishPlan, result: RunResult, opts: Summar
 
   if (pushed && digest) {
     const refs = plan.images.map((image) => clean(`${image}@${digest}`));
-    out.push('### Use it', '', fence(refs.map((r) => `docker pull ${shellQuote(r)}`).join('\n'), 'sh'), '');
+    out.push('### Use it', '', fence(refs.map((r) => printArgv(['docker', 'pull', r])).join('\n'), 'sh'), '');
     out.push(fence(compose(plan, refs[0], clean), 'yaml'), '');
   }
 
   if (dryRun) {
-    out.push(details('Build command', fence(command(plan.build.argv.map(clean)), 'sh')), '');
+    out.push(details('Build command', fence(printArgvLayout(['docker', ...plan.build.argv], { secrets }), 'sh')), '');
     out.push(
       details(
         `Labels (${plan.meta.labels.length})`,
@@ -222,21 +220,6 @@ export function duration(ms: number): string {
   if (h) return `${h}h ${pad(m)}m ${pad(s)}s`;
   if (m) return `${m}m ${pad(s)}s`;
   return `${s}s`;
-}
-
-/** `docker <argv>`, shell-quoted, one option (with its value) per line. */
-function command(argv: string[]): string {
-  const lines: string[][] = [['docker']];
-  let i = 0;
-  // the sub-command words (buildx build) stay on the first line
-  while (i < argv.length && !argv[i].startsWith('-') && i < 2) lines[0].push(argv[i++]);
-  while (i < argv.length) {
-    const arg = argv[i++];
-    const line = [arg];
-    if (arg.startsWith('-') && !arg.includes('=') && !BOOLEAN_FLAGS.has(arg) && i < argv.length) line.push(argv[i++]);
-    lines.push(line);
-  }
-  return lines.map((l) => l.map(shellQuote).join(' ')).join(' \\\n  ');
 }
 
 /** One label or annotation per line: a value with a line break is shown JSON-quoted so it stays on its line. */

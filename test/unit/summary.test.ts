@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { code, escapeMessage, escapeText, fence, shellQuote } from '../../src/markdown.js';
+import { quoteArg } from '../../src/argv.js';
+import { code, escapeMessage, escapeText, fence } from '../../src/markdown.js';
 import { redact } from '../../src/redact.js';
 import type { PublishPlan } from '../../src/plan/index.js';
 import type { RunResult } from '../../src/result.js';
@@ -492,7 +493,7 @@ describe('renderSummary: hostile names', () => {
       // dry-run: the command block is the exact argv, shell-quoted
       if (c.result.status === 'dry-run') {
         const sh = blocks.find((b) => b.info === 'sh')!;
-        expect(sh.body).toContain(`--label ${shellQuote('evil.label.2=```')}`);
+        expect(sh.body).toContain(`--label ${quoteArg('evil.label.2=```')}`);
       }
       // compose snippet (success): valid YAML, one service, no injected keys
       const yaml = blocks.find((b) => b.info === 'yaml');
@@ -593,10 +594,10 @@ describe('markdown helpers', () => {
       input: 'a`b``c`',
       expected: 'a\\`b\\`\\`c\\`',
     },
-    { name: 'shellQuote: quote in value', fn: shellQuote, input: "it's", expected: `'it'\\''s'` },
+    { name: 'quoteArg: quote in value', fn: quoteArg, input: "it's", expected: `'it'\\''s'` },
     {
-      name: 'shellQuote: plain value stays bare',
-      fn: shellQuote,
+      name: 'quoteArg: plain value stays bare',
+      fn: quoteArg,
       input: 'type=gha,scope=x',
       expected: 'type=gha,scope=x',
     },
