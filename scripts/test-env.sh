@@ -6,7 +6,7 @@
 #   - binfmt_misc with qemu-aarch64 enabled (arm64 RUN steps)
 #   - two registries on 127.0.0.1: open (:5000) and htpasswd-protected (:5001)
 #   - the local multi-platform base image (scripts/make-base-image.sh) in the open registry
-#   - an env file for the tests: $STATE_DIR/env (see DEVELOPERS.md)
+#   - an env file for the tests: $STATE_DIR/env (see docs/test-environment.md)
 # Fast when everything is already up. Never creates a bridge network; every server listens on 127.0.0.1 only.
 #
 # Usage: bash scripts/test-env.sh [--smoke] [--stop]
