@@ -1,0 +1,311 @@
+// Hands fan-out leg results from the build legs to the merge job through the run's artifacts: each leg uploads one
+// small JSON file (leg-result.ts) as an artifact named for its image set, platform and run attempt; the merge lists
+// this run's artifacts by the image set's name prefix, downloads and validates them, and keeps the newest attempt
+// of each platform. @actions/artifact speaks the artifact service (Twirp + Azure blobs, the same on GitHub and
+// under act's --artifact-server-path); it and its dependencies (Azure's blob client, Octokit, archiver) are
+// imported only inside the functions that talk to the service, so the plan can name artifacts and the dry-run
+// and publish paths never load the library.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { redact } from '../redact.js';
+import { parseImageRef, repositoryName } from '../registry/image-ref.js';
+import type { Env } from '../runner.js';
+import {
+  LEG_RESULT_FILE,
+  LegResultError,
+  parseLegResult,
+  platformPair,
+  serializeLegResult,
+  type LegResult,
+} from './leg-result.js';
+
+const NAME_PREFIX = 'publish-image-leg';
+const SLUG_MAX = 40;
+
+/** What the runner offers this job for artifacts (read from the environment in index.ts, passed down). */
+export interface ArtifactService {
+  /** ACTIONS_RESULTS_URL */
+  resultsUrl?: string;
+  /** ACTIONS_RUNTIME_TOKEN (a secret) */
+  runtimeToken?: string;
+  /** GITHUB_SERVER_URL: the library refuses GitHub Enterprise Server, which has no v4 artifact service */
+  serverUrl: string;
+  /** under act, which offers the service only when started with --artifact-server-path */
+  act: boolean;
+}
+
+export function artifactServiceFrom(env: Env): ArtifactService {
+  return {
+    resultsUrl: env.ACTIONS_RESULTS_URL || undefined,
+    runtimeToken: env.ACTIONS_RUNTIME_TOKEN || undefined,
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    act: env.ACT === 'true',
+  };
+}
+
+/** Talking to the artifact service failed; the message says which step and what to do next. */
+export class ArtifactServiceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArtifactServiceError';
+  }
+}
+
+type AvailableService = ArtifactService & { resultsUrl: string; runtimeToken: string };
+
+/** Throws when this job has no artifact service, naming what is missing and how to get it. */
+export function requireArtifactService(service: ArtifactService): AvailableService {
+  const missing = [
+    service.resultsUrl ? undefined : 'ACTIONS_RESULTS_URL',
+    service.runtimeToken ? undefined : 'ACTIONS_RUNTIME_TOKEN',
+  ].filter((v): v is string => v !== undefined);
+  if (missing.length === 0) return service as AvailableService;
+  const how = service.act
+    ? 'Under act, start it with --artifact-server-path <dir> (e.g. --artifact-server-path /tmp/artifacts).'
+    : 'The runner sets both for every JavaScript action step of a GitHub Actions job; outside one, pass the ' +
+      "legs' digests to the merge job with the `digests` input instead.";
+  return fail(
+    `mode build and mode merge hand the legs' results over through the run's artifact service, and this job has ` +
+      `none (${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set). ${how}`,
+  );
+}
+
+function fail(message: string): never {
+  throw new ArtifactServiceError(message);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names
+
+/**
+ * FNV-1a (64 bit), not node:crypto: loading node:crypto costs 10–40 ms here, and the plan names artifacts on every
+ * path. The hash only tells image sets apart within one run; collect also checks the images inside each result.
+ */
+function fnv1a64(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    h = ((h ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
+}
+
+/** The image set as the registry sees it: canonical repositories, sorted, without duplicates, tags or digests. */
+function imageSet(images: readonly string[]): string[] {
+  if (images.length === 0) throw new Error('A fan-out leg needs at least one image name');
+  return [...new Set(images.map(repositoryName))].sort();
+}
+
+/** A readable, name-safe form of a repository path: `ghcr.io/Acme/web_app` → `acme-web-app`. */
+function slug(repository: string): string {
+  const s = parseImageRef(repository)
+    .repository.toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .slice(0, SLUG_MAX)
+    .replace(/^[-.]+|[-.]+$/g, '');
+  return s || 'image';
+}
+
+/**
+ * The start of every leg artifact's name for this image set: `publish-image-leg_<slug>_<hash>_`. The slug (of the
+ * first repository in sorted order) is for people; the hash of the whole set keeps two image sets published in one
+ * run apart. `_` separates the parts and occurs in neither slug nor hash, so one set's prefix never starts another
+ * set's names. The same images in any order, with or without tags or Docker Hub's implicit parts, give the same.
+ */
+export function legArtifactPrefix(images: readonly string[]): string {
+  const set = imageSet(images);
+  return `${NAME_PREFIX}_${slug(set[0])}_${fnv1a64(set.join('\n')).slice(0, 12)}_`;
+}
+
+/**
+ * The artifact carrying one leg's result: the prefix, the platform's pair and the run attempt. The attempt is part
+ * of the name because artifact names are unique per run and a re-run job is the same run: re-uploading under the
+ * first attempt's name would be refused (409). Contains none of the characters artifact names forbid
+ * (`" : < > | * ? \r \n \ /`).
+ */
+export function legArtifactName(images: readonly string[], platform: string, runAttempt: number): string {
+  if (!Number.isSafeInteger(runAttempt) || runAttempt < 1) {
+    throw new Error(`A run attempt is 1, 2, ...; got ${JSON.stringify(runAttempt)}`);
+  }
+  return `${legArtifactPrefix(images)}${platformPair(platform)}_attempt-${runAttempt}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Duplicates
+
+export interface CollectedLeg {
+  artifact: { id: number; name: string };
+  result: LegResult;
+}
+
+export interface CollectedLegs {
+  /** the newest attempt of each platform, sorted by platform */
+  legs: CollectedLeg[];
+  /** earlier attempts a re-run replaced (for the summary) */
+  superseded: CollectedLeg[];
+}
+
+/**
+ * One result per platform: the highest run attempt wins (a re-run leg rebuilt and re-pushed; the merge must use
+ * what it pushed), and within an attempt the later artifact. Legs the re-run did not repeat keep their result.
+ */
+export function newestPerPlatform(collected: readonly CollectedLeg[]): CollectedLegs {
+  const ordered = [...collected].sort(
+    (a, b) => b.result.runAttempt - a.result.runAttempt || b.artifact.id - a.artifact.id,
+  );
+  const legs = new Map<string, CollectedLeg>();
+  const superseded: CollectedLeg[] = [];
+  for (const leg of ordered) {
+    if (legs.has(leg.result.platform)) superseded.push(leg);
+    else legs.set(leg.result.platform, leg);
+  }
+  const byPlatform = (a: CollectedLeg, b: CollectedLeg) =>
+    a.result.platform < b.result.platform ? -1 : a.result.platform > b.result.platform ? 1 : 0;
+  return { legs: [...legs.values()].sort(byPlatform), superseded: superseded.sort(byPlatform) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The library
+
+type ArtifactLibrary = typeof import('@actions/artifact');
+
+/**
+ * @actions/artifact reads ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN and GITHUB_SERVER_URL from process.env when
+ * it is called and offers no way to pass them in. The action reads process.env only in src/index.ts and passes
+ * values down; this is the one other place that touches it, to hand the library the values this module was given,
+ * for the duration of one call (the calls are never concurrent). Under a runner the values are the same ones.
+ */
+async function withLibrary<T>(service: AvailableService, use: (lib: ArtifactLibrary) => Promise<T>): Promise<T> {
+  const values: Record<string, string> = {
+    ACTIONS_RESULTS_URL: service.resultsUrl,
+    ACTIONS_RUNTIME_TOKEN: service.runtimeToken,
+    GITHUB_SERVER_URL: service.serverUrl,
+  };
+  const saved = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, values);
+  try {
+    return await use(await import('@actions/artifact'));
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+/** The library's message, without secrets (the token, signed URLs' `sig`) and with a hint for known failures. */
+function explain(err: unknown, service: AvailableService): string {
+  const e = err as Error & { code?: string };
+  const message = redact(String(e?.message ?? err), [service.runtimeToken]).replace(/([?&]sig=)[^&\s]+/g, '$1***');
+  if (e?.name === 'GHESNotSupportedError') {
+    return `${message} Hand the legs' digests to the merge job with the \`digests\` input instead.`;
+  }
+  if (e?.name === 'NetworkError') {
+    return `the artifact service at ${new URL(service.resultsUrl).origin} is unreachable (${e.code})`;
+  }
+  if (/Failed to get backend IDs/.test(message)) {
+    return `${message} (ACTIONS_RUNTIME_TOKEN has no Actions.Results scope; act needs a version with artifacts v4)`;
+  }
+  return message.split('\n')[0];
+}
+
+export interface UploadedLeg {
+  id: number;
+  name: string;
+  /** bytes stored (the zip) */
+  size: number;
+}
+
+export interface UploadOptions {
+  /** a directory of this run's own (the file to upload is written under it) */
+  workDir: string;
+  service: ArtifactService;
+  /** days the service keeps the result; default 1, as Docker's documented fan-out does (raise it to re-run a merge later) */
+  retentionDays?: number;
+}
+
+/** A build leg hands its result to the merge job. */
+export async function uploadLegResult(result: LegResult, options: UploadOptions): Promise<UploadedLeg> {
+  const service = requireArtifactService(options.service);
+  const name = legArtifactName(result.images, result.platform, result.runAttempt);
+  const text = serializeLegResult(result);
+  parseLegResult(text, name); // what the merge will read must pass the merge's checks: fail here, not there
+  const dir = path.join(options.workDir, 'fanout-leg', name);
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, LEG_RESULT_FILE);
+  await writeFile(file, text, 'utf8');
+  try {
+    const uploaded = await withLibrary(service, (lib) =>
+      new lib.DefaultArtifactClient().uploadArtifact(name, [file], dir, { retentionDays: options.retentionDays ?? 1 }),
+    );
+    if (uploaded.id === undefined) fail(`the artifact service gave no id for artifact "${name}"`);
+    return { id: uploaded.id, name, size: uploaded.size ?? 0 };
+  } catch (err) {
+    if (err instanceof ArtifactServiceError) throw err;
+    const message = explain(err, service);
+    const hint = /\(409\)/.test(message)
+      ? ` This run attempt already has a result for ${result.platform} of these images: build each platform in one leg only.`
+      : '';
+    throw new ArtifactServiceError(
+      `Could not upload the leg result for ${result.platform} (artifact "${name}"): ${message}.${hint}`,
+    );
+  }
+}
+
+export interface CollectOptions {
+  /** a directory of this run's own (the results are downloaded under it) */
+  workDir: string;
+  service: ArtifactService;
+}
+
+/**
+ * The merge job collects every leg result of this run for this image set: the newest attempt per platform, each
+ * validated and checked against its artifact's name. No result is not an error here: the caller knows whether
+ * digests came another way.
+ */
+export async function collectLegResults(images: readonly string[], options: CollectOptions): Promise<CollectedLegs> {
+  const service = requireArtifactService(options.service);
+  const prefix = legArtifactPrefix(images);
+  const wanted = imageSet(images);
+  const root = path.join(options.workDir, 'fanout-legs');
+  return withLibrary(service, async (lib) => {
+    const client = new lib.DefaultArtifactClient();
+    let listed: { id: number; name: string; digest?: string }[];
+    try {
+      listed = (await client.listArtifacts()).artifacts.filter((a) => a.name.startsWith(prefix));
+    } catch (err) {
+      return fail(`Could not list this run's artifacts to collect the leg results: ${explain(err, service)}`);
+    }
+    const collected = await Promise.all(
+      listed.map(async (artifact): Promise<CollectedLeg> => {
+        const dir = path.join(root, String(artifact.id));
+        await rm(dir, { recursive: true, force: true });
+        let mismatch: boolean | undefined;
+        try {
+          const download = artifact.digest ? { path: dir, expectedHash: artifact.digest } : { path: dir };
+          mismatch = (await client.downloadArtifact(artifact.id, download)).digestMismatch;
+        } catch (err) {
+          return fail(`Could not download the leg result artifact "${artifact.name}": ${explain(err, service)}`);
+        }
+        if (mismatch) fail(`The leg result artifact "${artifact.name}" downloaded with another digest than listed`);
+        let text: string;
+        try {
+          text = await readFile(path.join(dir, LEG_RESULT_FILE), 'utf8');
+        } catch {
+          throw new LegResultError(artifact.name, `it holds no ${LEG_RESULT_FILE}`);
+        }
+        const result = parseLegResult(text, artifact.name);
+        const expected = legArtifactName(result.images, result.platform, result.runAttempt);
+        if (expected !== artifact.name || imageSet(result.images).join('\n') !== wanted.join('\n')) {
+          throw new LegResultError(
+            artifact.name,
+            `it describes ${result.platform} of ${imageSet(result.images).join(', ')} (attempt ${result.runAttempt}), ` +
+              `which belongs in "${expected}"`,
+          );
+        }
+        return { artifact: { id: artifact.id, name: artifact.name }, result };
+      }),
+    );
+    return newestPerPlatform(collected);
+  });
+}
