@@ -31,7 +31,7 @@ export interface RunOutput {
  * Splits a byte stream into lines, handing each to `emit`; `flush` gives the last partial line. A character whose
  * UTF-8 bytes straddle two chunks is decoded whole (StringDecoder keeps the partial bytes).
  */
-function lineSplitter(emit: (line: string) => void): { push(chunk: Buffer): void; flush(): void } {
+export function lineSplitter(emit: (line: string) => void): { push(chunk: Buffer): void; flush(): void } {
   const decoder = new StringDecoder('utf8');
   let pending = '';
   return {
