@@ -25,9 +25,12 @@ export interface AttestOptions {
   pushToRegistry: boolean;
   /** The credentials this action logged in with; the only ones used for the referrer push. */
   credentials: Credential[];
-  runnerTemp: string;
+  /** Where the Sigstore bundle JSON is written (the run's work dir under RUNNER_TEMP). */
+  bundleDir: string;
   /** Sigstore instance; default: chosen by @actions/attest from the repository visibility in the event. */
   sigstore?: 'public-good' | 'github';
+  /** `<server>/<owner>/<repo>/attestations/`: an attestation's page is this plus its id (from the plan). */
+  urlBase?: string;
 }
 
 export interface AttestOutcome {
@@ -64,13 +67,6 @@ export class AttestationError extends Error {
  */
 export async function attestImages(opts: AttestOptions): Promise<AttestOutcome> {
   const subjects = normaliseSubjects(opts.subjects);
-  if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-    throw new AttestationError(
-      'attest: no OIDC token is available (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Give the job ' +
-        '`permissions: { id-token: write, attestations: write }` (plus `packages: write` to push to GHCR), or turn ' +
-        'the attestation off.',
-    );
-  }
   if (!opts.githubToken) {
     throw new AttestationError('attest: no GitHub token; the attestations API needs one.');
   }
@@ -97,7 +93,7 @@ export async function attestImages(opts: AttestOptions): Promise<AttestOutcome> 
   }
 
   const bundleJson = JSON.stringify(attestation.bundle);
-  const dir = path.join(opts.runnerTemp, 'publish-image');
+  const dir = opts.bundleDir;
   await mkdir(dir, { recursive: true });
   const bundlePath = path.join(dir, `attestation-${subjects[0].hex}.json`);
   await writeFile(bundlePath, bundleJson + '\n', { mode: 0o644 });
@@ -107,7 +103,7 @@ export async function attestImages(opts: AttestOptions): Promise<AttestOutcome> 
   const outcome: AttestOutcome = { bundlePath, referrers: [], storageRecords: [], warnings: [] };
   if (attestation.attestationID !== undefined && attestation.attestationID !== null) {
     outcome.attestationId = String(attestation.attestationID);
-    outcome.attestationUrl = attestationUrl(outcome.attestationId);
+    outcome.attestationUrl = opts.urlBase ? `${opts.urlBase}${outcome.attestationId}` : undefined;
     core.info(`Attestation created: ${outcome.attestationUrl ?? outcome.attestationId}`);
   }
 
@@ -223,13 +219,6 @@ function normaliseSubjects(subjects: AttestSubject[]): NormalisedSubject[] {
   return out;
 }
 
-/** `{GITHUB_SERVER_URL}/{owner}/{repo}/attestations/{id}` */
-function attestationUrl(id: string): string | undefined {
-  const server = (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-  const repo = process.env.GITHUB_REPOSITORY;
-  return repo ? `${server}/${repo}/attestations/${id}` : undefined;
-}
-
 function messageOf(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const cause = (err as { cause?: unknown }).cause;
@@ -245,6 +234,7 @@ function hintFor(err: unknown): string {
       return 'The job needs `permissions: attestations: write`; attestations on private repositories need a plan that supports them.';
     return 'Storing the attestation with the GitHub API failed; re-run the job.';
   }
-  if (/ID token|OIDC|no tokens available/i.test(msg)) return 'The job needs `permissions: id-token: write`.';
+  if (/ID token|OIDC|ACTIONS_ID_TOKEN_REQUEST|no tokens available/i.test(msg))
+    return 'The job needs `permissions: id-token: write`.';
   return 'Signing with Sigstore failed; re-run the job, or set `sigstore` if the repository visibility was misdetected.';
 }

@@ -29,18 +29,25 @@ export interface Runtime {
   /** the GitHub cache service offered to this job (needs ACTIONS_RUNTIME_TOKEN too) */
   cache: CacheService;
   runnerTemp: string;
+  /** the user's Docker config directory (DOCKER_CONFIG, else ~/.docker) */
+  dockerConfig: string;
+  /** unique per job run and process: names what this run creates (a builder) so parallel runs never collide */
+  instance: string;
+  /** the runner this job runs on, for the fan-out summary */
+  runner: { name: string; os: string; arch: string };
+  /** the run's artifact service (ACTIONS_RESULTS_URL with ACTIONS_RUNTIME_TOKEN): fan-out legs hand results through it */
+  artifacts: boolean;
 }
 
 export interface Context extends MetaContext {
   actor: string;
   /** owner/name */
   repository: string;
-  owner: string;
   serverUrl: string;
-  apiUrl: string;
   runId: string;
-  runUrl: string;
-  workflowRef?: string;
+  runAttempt: number;
+  /** DOCKER_METADATA_ANNOTATIONS_LEVELS was set (else the fan-out modes annotate both manifest and index) */
+  annotationLevelsGiven: boolean;
   /** public, private or internal, when the payload says (decides the Sigstore instance for attestations) */
   visibility?: string;
   pr?: PullRequestInfo;
@@ -161,7 +168,13 @@ function repoVisibility(payload: EventPayload): string | undefined {
 }
 
 /** `githubToken` (the github-token input) authenticates the REST fallback for repository metadata. */
-export async function readContext(env: Env, githubToken: string): Promise<Context> {
+/** What only the process knows (index.ts reads it): its id, and the user's home for the Docker config default. */
+export interface ProcessFacts {
+  pid: number;
+  home: string;
+}
+
+export async function readContext(env: Env, githubToken: string, proc: ProcessFacts): Promise<Context> {
   const payload = readPayload(env);
   const repository = env.GITHUB_REPOSITORY ?? '';
   const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '');
@@ -182,12 +195,10 @@ export async function readContext(env: Env, githubToken: string): Promise<Contex
     settings: settings(env),
     actor: env.GITHUB_ACTOR ?? '',
     repository,
-    owner: repository.split('/')[0] ?? '',
     serverUrl,
-    apiUrl,
     runId,
-    runUrl: `${serverUrl}/${repository}/actions/runs/${runId}`,
-    workflowRef: env.GITHUB_WORKFLOW_REF,
+    runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10) || 1,
+    annotationLevelsGiven: !!env.DOCKER_METADATA_ANNOTATIONS_LEVELS?.trim(),
     visibility: repoVisibility(payload),
     pr: pullRequest(payload, eventName),
     runtime: {
@@ -195,6 +206,13 @@ export async function readContext(env: Env, githubToken: string): Promise<Contex
       oidc: !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
       cache: cacheService(env),
       runnerTemp: env.RUNNER_TEMP || env.TMPDIR || '/tmp',
+      dockerConfig: env.DOCKER_CONFIG || `${proc.home.replace(/\/$/, '')}/.docker`,
+      instance: [runId || 'local', env.GITHUB_RUN_ATTEMPT, env.GITHUB_JOB, proc.pid]
+        .filter((p) => p !== undefined && p !== '')
+        .join('-')
+        .replace(/[^A-Za-z0-9_.-]+/g, '-'),
+      runner: { name: env.RUNNER_NAME ?? '', os: env.RUNNER_OS ?? '', arch: env.RUNNER_ARCH ?? '' },
+      artifacts: !!(env.ACTIONS_RESULTS_URL && env.ACTIONS_RUNTIME_TOKEN),
     },
     warnings,
   };

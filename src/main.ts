@@ -1,24 +1,26 @@
-// The main step: read → plan → effects → report. The only place that knows the order of the effects; each
-// effect module is imported when it is reached, so a dry-run never loads the Docker or attestation code.
+// The main step: read → plan → run the plan's flow → report. Each mode's order of effects lives in its flow
+// (src/flows/); this module reads, plans, picks the flow and reports. A dry-run stops after the plan and never
+// loads the Docker, registry or attestation code.
 import { existsSync, statSync } from 'node:fs';
-import { readContext, type Context } from './context.js';
+import { readContext, type Context, type ProcessFacts } from './context.js';
+import { InputError } from './errors.js';
 import { readInputs, type Inputs } from './inputs/index.js';
 import { loadVersionParsers, parseTagRules } from './meta/index.js';
-import { InputError } from './errors.js';
-import { plan as makePlan, type PublishPlan } from './plan/index.js';
+import { plan as makePlan, type Plan } from './plan/index.js';
 import { STATE } from './post.js';
 import { printArgv } from './argv.js';
 import { renderSummary } from './summary.js';
 import { redact } from './redact.js';
 import type { RunResult } from './result.js';
 import { appendSummary, log, saveState, setOutput, type Env } from './runner.js';
+import type { FlowEnv } from './flows/types.js';
 
 /** Every secret value this run knows, for redaction. */
 function secretValues(inputs: Inputs): string[] {
   return [
-    inputs.password ?? '',
+    inputs.login.password ?? '',
     inputs.githubToken,
-    ...inputs.registryAuth.map((a) => a.password),
+    ...inputs.login.registryAuth.map((a) => a.password ?? ''),
     ...inputs.secrets.map((s) => s.value),
   ].filter(Boolean);
 }
@@ -31,8 +33,8 @@ function checkPaths(inputs: Inputs): void {
   if (!(existsSync(inputs.context) && statSync(inputs.context).isDirectory())) {
     throw new InputError('context', inputs.context, 'a directory that exists in the workspace (or a git/https URL)');
   }
-  if (inputs.file && !existsSync(inputs.file)) {
-    throw new InputError('file', inputs.file, 'the path of a Dockerfile that exists, relative to the workspace');
+  if (inputs.file && !(existsSync(inputs.file) && statSync(inputs.file).isFile())) {
+    throw new InputError('file', inputs.file, 'the path of a Dockerfile (a regular file), relative to the workspace');
   }
   if (!inputs.file && !existsSync(`${inputs.context}/Dockerfile`)) {
     throw new InputError(
@@ -43,84 +45,32 @@ function checkPaths(inputs: Inputs): void {
   }
 }
 
-function report(plan: PublishPlan, result: RunResult, secrets: string[]): void {
-  for (const n of [...plan.notices, ...result.notices]) log.notice(redact(n, secrets));
+function report(plan: Plan, result: RunResult, secrets: string[]): void {
+  for (const n of plan.notices) log.notice(redact(n, secrets));
   for (const w of [...plan.warnings, ...result.warnings]) log.warning(redact(w, secrets));
 }
 
-function writeSummary(plan: PublishPlan, result: RunResult, env: Env, secrets: string[]): void {
+function writeSummary(plan: Plan, result: RunResult, env: Env, secrets: string[]): void {
   if (!plan.summary.enabled) return;
   appendSummary(env, renderSummary(plan, result, { secrets }));
 }
 
-async function publish(
-  plan: PublishPlan,
-  ctx: Context,
-  inputs: Inputs,
-  secrets: string[],
-  env: Env,
-): Promise<RunResult> {
-  const result: RunResult = { status: 'success', notices: [], warnings: [] };
-  const docker = await import('./docker/effects.js');
-  const dockerConfig = docker.createDockerConfig(plan.workDir);
-  // Saved before the first credential is written, so the post step cleans up whatever happens next.
-  saveState(env, STATE.dockerConfig, dockerConfig);
-  saveState(env, STATE.registries, plan.logins.map((l) => l.registry).join(','));
-  saveState(env, STATE.logout, String(plan.logout));
-  try {
-    if (plan.logins.length) await docker.login(plan.logins, dockerConfig, secrets);
-    result.builder = await docker.prepareBuilder(
-      {
-        builder: plan.build.builder,
-        platforms: plan.platforms,
-        needs: { multiPlatform: plan.platforms.length > 1, cacheExport: plan.cache.to.length > 0 },
-        cacheV2: plan.cache.source === 'gha' && plan.cache.service.kind === 'v2',
-        dockerConfig,
-        createName: `publish-image-${ctx.runId || process.pid}`,
-        driverOpts: plan.build.driverOpts,
-        onCreated: (name) => saveState(env, STATE.builder, name),
-      },
-      result.warnings,
-    );
-    result.build = await docker.build({
-      build: plan.build,
-      push: plan.push,
-      builderOverride: result.builder.created ? result.builder.name : undefined,
-      dockerConfig,
-      secrets,
-    });
-    const digest = result.build.digest;
-    if (plan.verify && digest) {
-      result.verify = await docker.verifyPush(plan.meta.tags, digest, plan.platforms, plan.logins);
-      log.info(`Verified ${result.verify.tags.length} tag(s) → ${digest}`);
-    }
-    if (plan.attest.enabled && digest) {
-      const { attestImages } = await import('./attest.js');
-      const attestation = await attestImages({
-        subjects: plan.attest.subjects.map((name) => ({ name, digest })),
-        githubToken: inputs.githubToken,
-        pushToRegistry: plan.attest.pushToRegistry,
-        credentials: plan.logins,
-        runnerTemp: ctx.runtime.runnerTemp,
-        // Public repositories sign with Sigstore's public-good instance, others with GitHub's.
-        sigstore: ctx.visibility === undefined ? undefined : ctx.visibility === 'public' ? 'public-good' : 'github',
-      });
-      result.attestation = attestation;
-      result.warnings.push(...attestation.warnings);
-    }
-  } catch (e) {
-    result.status = 'failure';
-    result.error = redact((e as Error).message, secrets);
-  }
-  return result;
-}
-
-function writeOutputs(plan: PublishPlan, result: RunResult, env: Env, secrets: string[]): void {
+function writeOutputs(plan: Plan, result: RunResult, env: Env, secrets: string[]): void {
   const outputs: Record<string, string> = { ...plan.outputs };
+  if (plan.mode === 'matrix') outputs.matrix = JSON.stringify({ include: plan.matrix });
   if (result.build) {
     outputs.digest = result.build.digest ?? '';
     outputs.imageid = result.build.imageId ?? '';
     outputs.metadata = JSON.stringify(result.build.metadata);
+  }
+  if (result.tagStates) {
+    outputs.digest ||= result.partialDigest ?? '';
+    outputs['pushed-tags'] = result.tagStates
+      .filter((t) => t.moved)
+      .map((t) => t.ref)
+      .join('\n');
+  } else if (result.verify) {
+    outputs['pushed-tags'] = result.verify.tags.map((t) => t.ref).join('\n');
   }
   if (result.attestation) {
     outputs['attestation-id'] = result.attestation.attestationId ?? '';
@@ -130,15 +80,27 @@ function writeOutputs(plan: PublishPlan, result: RunResult, env: Env, secrets: s
   for (const [k, v] of Object.entries(outputs)) setOutput(env, k, redact(v, secrets));
 }
 
-export async function main(env: Env): Promise<number> {
+async function runFlow(plan: Plan, flow: FlowEnv): Promise<RunResult> {
+  switch (plan.mode) {
+    case 'publish':
+      return (await import('./flows/publish.js')).runPublish(plan, flow);
+    case 'matrix':
+      return { status: 'success', warnings: [] };
+    case 'build':
+    case 'merge':
+      throw new Error(`mode: ${plan.mode} is not available yet`);
+  }
+}
+
+export async function main(env: Env, proc: ProcessFacts): Promise<number> {
   saveState(env, STATE.isPost, 'true');
   let inputs: Inputs;
   let ctx: Context;
-  let plan: PublishPlan;
+  let plan: Plan;
   try {
     inputs = await readInputs(env);
     checkPaths(inputs);
-    ctx = await readContext(env, inputs.githubToken);
+    ctx = await readContext(env, inputs.githubToken, proc);
     await loadVersionParsers(parseTagRules(inputs.meta.tags));
     plan = makePlan(inputs, ctx);
   } catch (e) {
@@ -149,15 +111,13 @@ export async function main(env: Env): Promise<number> {
     throw e;
   }
   const secrets = secretValues(inputs);
+  let result: RunResult;
   if (plan.dryRun) {
-    log.info(`Dry run: would run\n  ${printArgv(['docker', ...plan.build.argv], { secrets })}`);
-    const result: RunResult = { status: 'dry-run', notices: [], warnings: [] };
-    report(plan, result, secrets);
-    writeOutputs(plan, result, env, secrets);
-    writeSummary(plan, result, env, secrets);
-    return 0;
+    if ('build' in plan) log.info(`Dry run: would run\n  ${printArgv(['docker', ...plan.build.argv], { secrets })}`);
+    result = { status: 'dry-run', warnings: [] };
+  } else {
+    result = await runFlow(plan, { env, secrets, githubToken: inputs.githubToken });
   }
-  const result = await publish(plan, ctx, inputs, secrets, env);
   report(plan, result, secrets);
   writeOutputs(plan, result, env, secrets);
   writeSummary(plan, result, env, secrets);

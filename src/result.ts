@@ -16,8 +16,6 @@ export interface BuildResult {
   metadata: Record<string, unknown>;
   durationMs: number;
   steps: StepCounts;
-  /** BuildKit imported a cache manifest from a cache source */
-  cacheImported: boolean;
   /** attempts used (transient registry failures are retried) */
   attempts: number;
 }
@@ -41,6 +39,17 @@ export interface VerifyResult {
   platforms: string[];
 }
 
+/** After a failed push: where each planned tag points now, so the user knows the registry's state. */
+export interface TagState {
+  ref: string;
+  /** the digest the tag resolves to now, if it could be read */
+  digest?: string;
+  /** the tag points at the image this run built */
+  moved: boolean;
+  /** why the tag could not be read back */
+  error?: string;
+}
+
 export type RunStatus = 'success' | 'failure' | 'dry-run';
 
 export interface RunResult {
@@ -48,10 +57,15 @@ export interface RunResult {
   builder?: BuilderInfo;
   build?: BuildResult;
   verify?: VerifyResult;
+  /** verification ran and failed: why (the summary says "failed: …") */
+  verifyError?: string;
+  /** the new image's digest when the push failed part-way (read from BuildKit's log) */
+  partialDigest?: string;
+  /** the tags read back after a failed push */
+  tagStates?: TagState[];
   attestation?: AttestOutcome;
   /** the failure, already free of secrets */
   error?: string;
-  /** notices and warnings found while running (added to the plan's) */
-  notices: string[];
+  /** warnings found while running (added to the plan's) */
   warnings: string[];
 }

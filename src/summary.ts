@@ -5,7 +5,7 @@
 import { printArgv, printArgvLayout } from './argv.js';
 import { code, escapeMessage, escapeText, fence, link, tableRow } from './markdown.js';
 import { redact } from './redact.js';
-import type { PublishPlan } from './plan/index.js';
+import type { AttestPlan, CachePlan, LoginPlan, Plan } from './plan/index.js';
 import type { BuildResult, RunResult } from './result.js';
 
 export interface SummaryOptions {
@@ -13,8 +13,17 @@ export interface SummaryOptions {
   secrets?: string[];
 }
 
-export function renderSummary(plan: PublishPlan, result: RunResult, opts: SummaryOptions = {}): string {
-  const secrets = [...(opts.secrets ?? []), ...plan.logins.map((l) => l.password), ...Object.values(plan.build.env)];
+/** Registry, user and source of a login, as the summary shows it (never the password). */
+function loginShown(l: LoginPlan): { registry: string; username: string; source: string } {
+  return l.kind === 'password' ? l.credential : { registry: l.registry, username: 'AWS', source: 'ecr' };
+}
+
+export function renderSummary(plan: Plan, result: RunResult, opts: SummaryOptions = {}): string {
+  const secrets = [
+    ...(opts.secrets ?? []),
+    ...plan.logins.flatMap((l) => (l.kind === 'password' ? [l.credential.password] : [])),
+    ...('build' in plan ? Object.values(plan.build.env) : []),
+  ];
   const clean = (s: string) => redact(s, secrets);
   const text = (s: string) => escapeText(clean(s));
   const c = (s: string) => code(clean(s));
@@ -42,11 +51,14 @@ export function renderSummary(plan: PublishPlan, result: RunResult, opts: Summar
   if (plan.logins.length) {
     rows.push([
       'Registry login',
-      plan.logins.map((l) => `${c(l.registry)} as ${c(l.username)} (${text(l.source)})`).join('<br>'),
+      plan.logins
+        .map(loginShown)
+        .map((l) => `${c(l.registry)} as ${c(l.username)} (${text(l.source)})`)
+        .join('<br>'),
     ]);
   }
-  rows.push(['Cache', cacheRow(plan, build, msg, c)]);
-  const secretCount = Object.keys(plan.build.env).length;
+  if ('cache' in plan) rows.push(['Cache', cacheRow(plan.cache, build, msg, c)]);
+  const secretCount = 'build' in plan ? Object.keys(plan.build.env).length : 0;
   if (secretCount) rows.push(['Build secrets', `${secretCount} (values not shown)`]);
   if (build) {
     rows.push(['Build time', duration(build.durationMs) + (build.attempts > 1 ? ` (${build.attempts} attempts)` : '')]);
@@ -58,7 +70,7 @@ export function renderSummary(plan: PublishPlan, result: RunResult, opts: Summar
       `${c(b.name)} (${text(b.driver)}) · buildx ${text(b.buildxVersion)} · BuildKit ${text(b.buildkitVersion)}`,
     ]);
   }
-  rows.push(['Attestation', attestRow(plan, result, pushed, clean, msg, c)]);
+  if ('attest' in plan) rows.push(['Attestation', attestRow(plan, result, pushed, clean, msg, c)]);
   const verification = verifyRow(plan, result, digest, c);
   if (verification) rows.push(['Verification', verification]);
 
@@ -66,7 +78,7 @@ export function renderSummary(plan: PublishPlan, result: RunResult, opts: Summar
 
   // Warnings and notices: the plan's, then the run's, without repeats.
   const warnings = unique([...plan.warnings, ...result.warnings]);
-  const notices = unique([...plan.notices, ...result.notices]);
+  const notices = unique(plan.notices);
   if (warnings.length) out.push(alert('WARNING', warnings.map(msg)), '');
   if (notices.length) out.push(alert('NOTE', notices.map(msg)), '');
 
@@ -77,7 +89,9 @@ export function renderSummary(plan: PublishPlan, result: RunResult, opts: Summar
   }
 
   if (dryRun) {
-    out.push(details('Build command', fence(printArgvLayout(['docker', ...plan.build.argv], { secrets }), 'sh')), '');
+    if ('build' in plan) {
+      out.push(details('Build command', fence(printArgvLayout(['docker', ...plan.build.argv], { secrets }), 'sh')), '');
+    }
     out.push(
       details(
         `Labels (${plan.meta.labels.length})`,
@@ -99,7 +113,7 @@ export function renderSummary(plan: PublishPlan, result: RunResult, opts: Summar
   return redact(out.join('\n').replace(/\n+$/, '\n'), secrets);
 }
 
-function heading(plan: PublishPlan, result: RunResult): string {
+function heading(plan: Plan, result: RunResult): string {
   switch (result.status) {
     case 'failure':
       return '❌ Failed:';
@@ -114,22 +128,21 @@ function list(items: string[]): string {
   return items.length ? items.join('<br>') : 'none';
 }
 
-function pushRow(plan: PublishPlan, result: RunResult, text: (s: string) => string): string {
+function pushRow(plan: Plan, result: RunResult, text: (s: string) => string): string {
   if (plan.push) {
     if (result.status === 'dry-run') return 'yes, when run without dry-run';
     return result.build?.digest ? 'yes' : 'yes, but nothing was pushed';
   }
   const why = plan.noPushReason ? text(plan.noPushReason) : '`push: false`';
-  return plan.load ? `no, loaded into the local engine (${why})` : `no: ${why}`;
+  return plan.mode === 'publish' && plan.load ? `no, loaded into the local engine (${why})` : `no: ${why}`;
 }
 
 function cacheRow(
-  plan: PublishPlan,
+  cache: CachePlan,
   build: BuildResult | undefined,
   text: (s: string) => string,
   c: (s: string) => string,
 ): string {
-  const cache = plan.cache;
   let where: string;
   switch (cache.source) {
     case 'gha':
@@ -151,7 +164,7 @@ function cacheRow(
 }
 
 function attestRow(
-  plan: PublishPlan,
+  plan: Extract<Plan, { attest: AttestPlan }>,
   result: RunResult,
   pushed: boolean,
   clean: (s: string) => string,
@@ -171,14 +184,15 @@ function attestRow(
 }
 
 function verifyRow(
-  plan: PublishPlan,
+  plan: Plan,
   result: RunResult,
   digest: string | undefined,
   c: (s: string) => string,
 ): string | undefined {
   const v = result.verify;
   if (!v) {
-    if (!plan.verify) return undefined;
+    if (!('verify' in plan) || !plan.verify) return undefined;
+    if (result.verifyError) return `failed: ${escapeMessage(result.verifyError)}`;
     return result.status === 'dry-run' ? 'planned: read the pushed tags back' : 'not done';
   }
   const parts: string[] = [];
@@ -231,7 +245,7 @@ function yamlScalar(value: string): string {
   return /^[A-Za-z0-9_][A-Za-z0-9_./@:+-]*$/.test(value) && !/:(\s|$)/.test(value) ? value : JSON.stringify(value);
 }
 
-function compose(plan: PublishPlan, ref: string, clean: (s: string) => string): string {
+function compose(plan: Plan, ref: string, clean: (s: string) => string): string {
   const name = plan.summary.usageService || plan.images[0].split('/').pop()!.split(/[:@]/)[0];
   const lines = ['services:', `  ${yamlScalar(clean(name))}:`, `    image: ${yamlScalar(ref)}`];
   if (plan.summary.usagePort) lines.push(`    ports: [${JSON.stringify(clean(plan.summary.usagePort))}]`);

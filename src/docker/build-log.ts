@@ -5,28 +5,23 @@ import type { StepCounts } from '../result.js';
 export interface BuildLogReader {
   line(text: string): void;
   steps(): StepCounts;
-  cacheImported(): boolean;
 }
 
 /** `#7 [linux/arm64 stage 2/3] RUN ...`, `#5 [2/3] COPY ...`: Dockerfile steps; `[internal]`/`[auth]` are not. */
 const STEP = /^#(\d+) \[(?!internal\]|auth\])[^\]]*\b\d+\/\d+\] /;
 const CACHED = /^#(\d+) CACHED\s*$/;
-const CACHE_IMPORT = /importing cache manifest from /;
 
 export function buildLogReader(): BuildLogReader {
   const steps = new Set<string>();
   const cached = new Set<string>();
-  let imported = false;
   return {
     line(text) {
       const s = STEP.exec(text);
       if (s) steps.add(s[1]);
       const c = CACHED.exec(text);
       if (c) cached.add(c[1]);
-      if (CACHE_IMPORT.test(text)) imported = true;
     },
     steps: () => ({ total: steps.size, cached: [...cached].filter((n) => steps.has(n)).length }),
-    cacheImported: () => imported,
   };
 }
 

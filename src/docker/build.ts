@@ -21,7 +21,7 @@ export interface BuildRequest {
 }
 
 function argvFor(req: BuildRequest): string[] {
-  if (!req.builderOverride || req.build.builder) return req.build.argv;
+  if (!req.builderOverride || req.build.argv.includes('--builder')) return req.build.argv;
   const [buildx, build, ...rest] = req.build.argv;
   return [buildx, build, '--builder', req.builderOverride, ...rest];
 }
@@ -78,7 +78,6 @@ export async function build(req: BuildRequest): Promise<BuildResult> {
         metadata,
         durationMs: Date.now() - started,
         steps: reader.steps(),
-        cacheImported: reader.cacheImported(),
         attempts: attempt,
       };
     }

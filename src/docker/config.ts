@@ -2,7 +2,6 @@
 // step deletes it. The user's CLI plugins, buildx builders and contexts stay visible through symlinks, so a
 // buildx installed by setup-buildx-action under ~/.docker keeps working.
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 const SHARED_ENTRIES = ['cli-plugins', 'buildx', 'contexts'];
@@ -11,10 +10,8 @@ export function dockerConfigDir(workDir: string): string {
   return join(workDir, 'docker-config');
 }
 
-export function createDockerConfig(
-  workDir: string,
-  userConfigDir = process.env.DOCKER_CONFIG || join(homedir(), '.docker'),
-): string {
+/** `userConfigDir`: the user's DOCKER_CONFIG (or ~/.docker), whose plugins, builders and contexts stay visible. */
+export function createDockerConfig(workDir: string, userConfigDir: string): string {
   const dir = dockerConfigDir(workDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   writeFileSync(join(dir, 'config.json'), '{"auths":{}}\n', { mode: 0o600 });

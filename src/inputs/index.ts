@@ -6,13 +6,9 @@ import { InputError } from '../errors.js';
 import type { MetaInputs } from '../meta/types.js';
 import { parsePlatform, type Platform } from '../platform.js';
 import { getInput, inputEnvName, setSecret, type Env } from '../runner.js';
+import { readFanoutInputs, type FanoutInputs } from './fanout.js';
+import { readLoginInputs, type LoginInputs } from './login.js';
 import { bool, items, keyValueLines, lines, optional, optionalBool, parseBool } from './read.js';
-
-export interface RegistryAuth {
-  registry: string;
-  username: string;
-  password: string;
-}
 
 export interface BuildSecret {
   id: string;
@@ -27,13 +23,8 @@ export interface Inputs {
   sepTags: string;
   sepLabels: string;
   sepAnnotations: string;
-  /** explicit `registry` (undefined: derived from the images) */
-  registry?: string;
-  username?: string;
-  password?: string;
-  /** extra logins, login-action's `registry-auth` YAML list */
-  registryAuth: RegistryAuth[];
-  logout: boolean;
+  login: LoginInputs;
+  fanout: FanoutInputs;
   context: string;
   file?: string;
   platforms: Platform[];
@@ -86,38 +77,6 @@ function parseSecrets(value: string): BuildSecret[] {
   });
 }
 
-async function parseRegistryAuth(value: string): Promise<RegistryAuth[]> {
-  if (!value.trim()) return [];
-  const expected = 'a YAML list of {registry, username, password} entries';
-  // yaml is loaded only when this input is used.
-  const { parse } = await import('yaml');
-  let doc: unknown;
-  try {
-    doc = parse(value);
-  } catch {
-    throw new InputError('registry-auth', '(unparseable YAML)', expected);
-  }
-  if (!Array.isArray(doc)) throw new InputError('registry-auth', '(not a list)', expected);
-  return doc.map((entry, i) => {
-    const e = entry as Record<string, unknown>;
-    const registry = typeof e?.registry === 'string' ? e.registry.trim() : '';
-    const username = typeof e?.username === 'string' ? e.username : '';
-    const password = typeof e?.password === 'string' ? e.password : '';
-    setSecret(password);
-    if (!registry || !username || !password) {
-      throw new InputError('registry-auth', `entry ${i + 1} (registry ${registry || 'missing'})`, expected);
-    }
-    checkRegistryHost('registry-auth', registry);
-    return { registry, username, password };
-  });
-}
-
-export function checkRegistryHost(input: string, value: string): void {
-  if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?$/i.test(value)) {
-    throw new InputError(input, value, 'a registry host such as ghcr.io, docker.io or 127.0.0.1:5000');
-  }
-}
-
 function parseAttest(value: string): AttestMode {
   if (value === '' || value === 'auto') return 'auto';
   return parseBool('attest', value) ? 'on' : 'off';
@@ -137,12 +96,8 @@ function parseUsagePort(value: string | undefined): string | undefined {
 }
 
 export async function readInputs(env: Env): Promise<Inputs> {
-  const password = optional(env, 'password');
   const githubToken = getInput(env, 'github-token');
-  setSecret(password ?? '');
   setSecret(githubToken);
-  const registry = optional(env, 'registry');
-  if (registry) checkRegistryHost('registry', registry);
   const usageService = optional(env, 'usage-service');
   if (usageService !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(usageService)) {
     throw new InputError('usage-service', usageService, 'a docker-compose service name such as mlflow-web');
@@ -158,11 +113,8 @@ export async function readInputs(env: Env): Promise<Inputs> {
     sepTags: separator(env, 'sep-tags'),
     sepLabels: separator(env, 'sep-labels'),
     sepAnnotations: separator(env, 'sep-annotations'),
-    registry,
-    username: optional(env, 'username'),
-    password,
-    registryAuth: await parseRegistryAuth(getInput(env, 'registry-auth')),
-    logout: bool(env, 'logout', true),
+    login: await readLoginInputs(env),
+    fanout: await readFanoutInputs(env),
     context: getInput(env, 'context') || '.',
     file: optional(env, 'file'),
     platforms: items(getInput(env, 'platforms')).map((p) => parsePlatform('platforms', p)),

@@ -250,7 +250,11 @@ function runAttest(
     RUNNER_TEMP: runnerTemp,
     RUNNER_OS: 'Linux',
     RUNNER_ENVIRONMENT: 'github-hosted',
-    ATTEST_OPTS: JSON.stringify({ runnerTemp, ...opts }),
+    ATTEST_OPTS: JSON.stringify({
+      bundleDir: runnerTemp,
+      urlBase: `https://github.com/${REPOSITORY}/attestations/`,
+      ...opts,
+    }),
     ...extraEnv,
   };
   return new Promise((resolve) => {
@@ -342,9 +346,7 @@ describe('attestImages (direct, Node 24, Sigstore preload)', () => {
     // Outputs: id from the API double, URL on the server URL, bundle under RUNNER_TEMP.
     expect(outcome.attestationId).toBe(String(gh.attestations.at(-1)!.id));
     expect(outcome.attestationUrl).toBe(`https://github.com/${REPOSITORY}/attestations/${outcome.attestationId}`);
-    expect(outcome.bundlePath).toBe(
-      path.join(workDir, 'runner-temp-public', 'publish-image', `attestation-${hex}.json`),
-    );
+    expect(outcome.bundlePath).toBe(path.join(workDir, 'runner-temp-public', `attestation-${hex}.json`));
     const bundleText = readFileSync(outcome.bundlePath, 'utf8');
     const bundle = JSON.parse(bundleText);
     expect(bundle.mediaType).toBe(BUNDLE_MEDIA_TYPE);

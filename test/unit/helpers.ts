@@ -11,8 +11,8 @@ export function inputs(over: Partial<Inputs> = {}): Inputs {
     sepTags: '\n',
     sepLabels: '\n',
     sepAnnotations: '\n',
-    registryAuth: [],
-    logout: true,
+    login: { ecr: 'auto', registryAuth: [], logout: true },
+    fanout: { mode: 'publish', runners: {}, digests: {} },
     context: '.',
     platforms: [],
     load: false,
@@ -29,6 +29,21 @@ export function inputs(over: Partial<Inputs> = {}): Inputs {
     githubToken: 'ghs_token',
     dryRun: false,
     summary: true,
+    ...over,
+  };
+}
+
+/** The runtime a hosted runner offers (override per case). */
+export function runtime(over: Partial<Context['runtime']> = {}): Context['runtime'] {
+  return {
+    act: false,
+    oidc: true,
+    cache: { kind: 'none' },
+    runnerTemp: '/runner/temp',
+    dockerConfig: '/home/runner/.docker',
+    instance: '99-1-publish-4242',
+    runner: { name: 'GitHub Actions 2', os: 'Linux', arch: 'X64' },
+    artifacts: true,
     ...over,
   };
 }
@@ -62,11 +77,10 @@ export function context(fixture: EventFixture = 'push-master', over: Partial<Con
     settings: { prHeadSha: false, shortShaLength: 7, annotationLevels: ['manifest'] },
     actor: 'octocat',
     repository: 'octo-org/app',
-    owner: 'octo-org',
     serverUrl: 'https://github.com',
-    apiUrl: 'https://api.github.com',
     runId: '99',
-    runUrl: 'https://github.com/octo-org/app/actions/runs/99',
+    runAttempt: 1,
+    annotationLevelsGiven: false,
     pr: pr
       ? {
           number: pr.number ?? 0,
@@ -75,7 +89,7 @@ export function context(fixture: EventFixture = 'push-master', over: Partial<Con
           fork: pr.head?.repo?.full_name !== pr.base?.repo?.full_name,
         }
       : undefined,
-    runtime: { act: false, oidc: true, cache: { kind: 'none' }, runnerTemp: '/runner/temp' },
+    runtime: runtime(),
     warnings: [],
     ...over,
   };

@@ -46,7 +46,8 @@ describe('readInputs', () => {
       pushToRegistry: true,
       dryRun: false,
       summary: true,
-      logout: true,
+      login: { logout: true, ecr: 'auto', registryAuth: [] },
+      fanout: { mode: 'publish', runners: {}, digests: {} },
       sepTags: '\n',
     });
   });
@@ -93,7 +94,7 @@ describe('readInputs', () => {
     const i = await readInputs(
       env({ 'registry-auth': '- registry: docker.io\n  username: octo\n  password: dh-pw\n' }),
     );
-    expect(i.registryAuth).toEqual([{ registry: 'docker.io', username: 'octo', password: 'dh-pw' }]);
+    expect(i.login.registryAuth).toEqual([{ registry: 'docker.io', username: 'octo', password: 'dh-pw', ecr: 'auto' }]);
   });
 
   for (const c of bad) {

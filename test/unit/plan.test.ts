@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { cacheScope, plan, secretEnvName, type PublishPlan } from '../../src/plan/index.js';
-import { context, inputs } from './helpers.js';
+import { cacheScope, plan, secretEnvName, type Plan, type PublishPlan } from '../../src/plan/index.js';
+import { context, inputs, runtime } from './helpers.js';
 import type { Context } from '../../src/context.js';
 import type { Inputs } from '../../src/inputs/index.js';
 
@@ -10,6 +10,13 @@ interface PlanCase {
   context: Context;
   inputs: Inputs;
   expected: (p: PublishPlan) => void;
+}
+
+/** The plan of a publish run (the default mode). */
+function publishPlan(i: Inputs, ctx: Context): PublishPlan {
+  const p: Plan = plan(i, ctx);
+  if (p.mode !== 'publish') throw new Error(`expected a publish plan, got mode ${p.mode}`);
+  return p;
 }
 
 const argvHas = (p: PublishPlan, ...pair: string[]) => {
@@ -25,11 +32,14 @@ const cases: PlanCase[] = [
     expected: (p) => {
       expect(p.push).toBe(true);
       expect(p.logins).toEqual([
-        { registry: 'ghcr.io', username: 'octocat', password: 'ghs_token', source: 'github-token' },
+        {
+          kind: 'password',
+          credential: { registry: 'ghcr.io', username: 'octocat', password: 'ghs_token', source: 'github-token' },
+        },
       ]);
       expect(p.build.argv).toContain('--push');
       expect(p.attest).toMatchObject({ enabled: true, subjects: ['ghcr.io/octo-org/app'], pushToRegistry: true });
-      expect(p.verify).toBe(true);
+      expect(p.verify).toEqual({ tags: ['ghcr.io/octo-org/app:master'], platforms: [] });
     },
   },
   {
@@ -72,12 +82,12 @@ const cases: PlanCase[] = [
   {
     name: 'cache service v1: gha cache scoped per image and platforms',
     context: context('push-master', {
-      runtime: {
+      runtime: runtime({
         act: false,
         oidc: true,
         cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: true },
         runnerTemp: '/t',
-      },
+      }),
     }),
     inputs: inputs({
       platforms: [
@@ -96,12 +106,12 @@ const cases: PlanCase[] = [
   {
     name: 'a cache token that is not a JWT outside act: no gha cache, and why',
     context: context('push-master', {
-      runtime: {
+      runtime: runtime({
         act: false,
         oidc: true,
         cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: false },
         runnerTemp: '/t',
-      },
+      }),
     }),
     inputs: inputs(),
     expected: (p) => {
@@ -112,12 +122,12 @@ const cases: PlanCase[] = [
   {
     name: "under act, whose cache token is a plain string: BuildKit gets act's cache URL and a well-formed token",
     context: context('push-master', {
-      runtime: {
+      runtime: runtime({
         act: true,
         oidc: false,
         cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: false },
         runnerTemp: '/t',
-      },
+      }),
     }),
     inputs: inputs(),
     expected: (p) => {
@@ -133,12 +143,12 @@ const cases: PlanCase[] = [
   {
     name: 'explicit cache-from/cache-to replace the default',
     context: context('push-master', {
-      runtime: {
+      runtime: runtime({
         act: false,
         oidc: true,
         cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: true },
         runnerTemp: '/t',
-      },
+      }),
     }),
     inputs: inputs({ cacheFrom: ['type=registry,ref=ghcr.io/o/a:cache'], cacheTo: [] }),
     expected: (p) => {
@@ -159,7 +169,9 @@ const cases: PlanCase[] = [
   },
   {
     name: 'no OIDC token with attest auto: skipped with a notice naming the permission',
-    context: context('push-master', { runtime: { act: true, oidc: false, cache: { kind: 'none' }, runnerTemp: '/t' } }),
+    context: context('push-master', {
+      runtime: runtime({ act: true, oidc: false, cache: { kind: 'none' }, runnerTemp: '/t' }),
+    }),
     inputs: inputs(),
     expected: (p) => {
       expect(p.attest.enabled).toBe(false);
@@ -183,10 +195,17 @@ const cases: PlanCase[] = [
         labels: [],
         annotations: [],
       },
-      registryAuth: [{ registry: 'docker.io', username: 'octo', password: 'dh' }],
+      login: {
+        ecr: 'auto',
+        logout: true,
+        registryAuth: [{ registry: 'docker.io', username: 'octo', password: 'dh', ecr: 'auto' }],
+      },
     }),
     expected: (p) => {
-      expect(p.logins.map((l) => l.registry)).toEqual(['ghcr.io', 'docker.io']);
+      expect(p.logins.map((l) => (l.kind === 'password' ? l.credential.registry : l.registry))).toEqual([
+        'ghcr.io',
+        'docker.io',
+      ]);
       expect(p.notices.join('\n')).toMatch(/No credentials for quay\.io/);
     },
   },
@@ -249,7 +268,7 @@ const cases: PlanCase[] = [
     expected: (p) => {
       expect(p.build.argv).not.toContain('--push');
       expect(argvHas(p, '--output', 'type=oci,dest=/tmp/x.tar')).toBe(true);
-      expect(p.verify).toBe(false);
+      expect(p.verify).toBeUndefined();
     },
   },
   {
@@ -265,11 +284,11 @@ const cases: PlanCase[] = [
 ];
 
 describe('plan', () => {
-  for (const c of cases) it(c.name, () => c.expected(plan(c.inputs, c.context)));
+  for (const c of cases) it(c.name, () => c.expected(publishPlan(c.inputs, c.context)));
 
   it('attest: true without an OIDC token is an input error naming the permission', () => {
     const ctx = context('push-master', {
-      runtime: { act: true, oidc: false, cache: { kind: 'none' }, runnerTemp: '/t' },
+      runtime: runtime({ act: true, oidc: false, cache: { kind: 'none' }, runnerTemp: '/t' }),
     });
     expect(() => plan(inputs({ attest: 'on' }), ctx)).toThrow(InputError);
     expect(() => plan(inputs({ attest: 'on' }), ctx)).toThrow(/"attest".*id-token: write/);

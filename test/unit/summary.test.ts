@@ -77,7 +77,15 @@ function makePlan(over: Partial<PublishPlan> = {}): PublishPlan {
     push: true,
     load: false,
     logins: [
-      { registry: 'ghcr.io', username: 'octocat', password: 'ghs_LOGINPASSWORD0000000000000', source: 'github-token' },
+      {
+        kind: 'password',
+        credential: {
+          registry: 'ghcr.io',
+          username: 'octocat',
+          password: 'ghs_LOGINPASSWORD0000000000000',
+          source: 'github-token',
+        },
+      },
     ],
     logout: true,
     build: {
@@ -85,9 +93,13 @@ function makePlan(over: Partial<PublishPlan> = {}): PublishPlan {
       env: {},
       metadataFile: `${WORK}/metadata.json`,
       iidFile: `${WORK}/iid.txt`,
+      pushes: tags,
+    },
+    builder: {
+      createName: 'publish-image-99',
       driverOpts: [],
-      context: '.',
-      file: 'dockerfile.mlflow',
+      needs: { multiPlatform: true, cacheExport: true },
+      cacheV2: false,
     },
     cache: {
       source: 'gha',
@@ -97,9 +109,11 @@ function makePlan(over: Partial<PublishPlan> = {}): PublishPlan {
       to: ['type=gha,mode=max,scope=acme-mlflow-server-linux-amd64-linux-arm64,ignore-error=true'],
     },
     attest: { enabled: true, reason: 'pushed image, OIDC token available', pushToRegistry: true, subjects: [IMAGE] },
-    verify: true,
+    verify: { tags, platforms: ['linux/amd64', 'linux/arm64'] },
     dryRun: false,
     workDir: WORK,
+    userDockerConfig: '/home/runner/.docker',
+    mode: 'publish',
     summary: { enabled: true, usageService: 'mlflow-web', usagePort: '5000:5000' },
     notices: [],
     warnings: [],
@@ -123,7 +137,6 @@ function makeResult(over: Partial<RunResult> = {}): RunResult {
       metadata: { 'containerimage.digest': DIGEST },
       durationMs: 64_200,
       steps: { total: 5, cached: 3 },
-      cacheImported: true,
       attempts: 1,
     },
     verify: {
@@ -140,7 +153,6 @@ function makeResult(over: Partial<RunResult> = {}): RunResult {
       storageRecords: [],
       warnings: [],
     },
-    notices: [],
     warnings: [],
     ...over,
   };
@@ -240,7 +252,7 @@ describe('renderSummary: golden pages', () => {
           argv: argvFor(makePlan().meta.tags, LABELS, ['--secret', 'id=pip,env=PUBLISH_IMAGE_SECRET_0']),
         },
       }),
-      result: { status: 'dry-run', notices: [], warnings: [] } satisfies RunResult,
+      result: { status: 'dry-run', warnings: [] } satisfies RunResult,
     },
     {
       name: 'failure: the push failed after the build; the error is shown, nothing to pull',
@@ -272,7 +284,7 @@ describe('renderSummary: content', () => {
       plan: makePlan({
         push: false,
         logins: [],
-        verify: false,
+        verify: undefined,
         attest: { enabled: false, reason: 'nothing is pushed', pushToRegistry: true, subjects: [IMAGE] },
         noPushReason: 'pull request #7 comes from the fork evil/models, whose token cannot write packages',
         notices: [
@@ -397,7 +409,15 @@ describe('renderSummary: hostile names', () => {
       warnings: HOSTILE,
       summary: { enabled: true, usageService: 'svc: {x}\n  evil: [1]', usagePort: '80"\n  privileged: true' },
       logins: [
-        { registry: 'ghcr.io', username: '<script>u</script>|', password: 'pw-secret-hostile', source: 'password' },
+        {
+          kind: 'password',
+          credential: {
+            registry: 'ghcr.io',
+            username: '<script>u</script>|',
+            password: 'pw-secret-hostile',
+            source: 'password',
+          },
+        },
       ],
     });
   };
@@ -419,7 +439,6 @@ describe('renderSummary: hostile names', () => {
         storageRecords: [],
         warnings: [],
       },
-      notices: HOSTILE,
       warnings: HOSTILE.map((h) => `result ${h}`),
       ...over,
     });
@@ -434,7 +453,7 @@ describe('renderSummary: hostile names', () => {
     {
       name: 'dry-run page',
       plan: hostilePlan({ dryRun: true }),
-      result: { status: 'dry-run', notices: HOSTILE, warnings: [] } satisfies RunResult,
+      result: { status: 'dry-run', warnings: HOSTILE } satisfies RunResult,
     },
     {
       name: 'attestation link with a hostile https URL',
@@ -517,8 +536,14 @@ describe('renderSummary: secrets', () => {
   const MULTI = 'first-line-secret\nsecond-line-secret';
   const plan = makePlan({
     logins: [
-      { registry: 'ghcr.io', username: 'octocat', password: LOGIN, source: 'password' },
-      { registry: 'docker.io', username: 'acme', password: OTHER_LOGIN, source: 'registry-auth' },
+      {
+        kind: 'password',
+        credential: { registry: 'ghcr.io', username: 'octocat', password: LOGIN, source: 'password' },
+      },
+      {
+        kind: 'password',
+        credential: { registry: 'docker.io', username: 'acme', password: OTHER_LOGIN, source: 'registry-auth' },
+      },
     ],
     build: { ...makePlan().build, env: { PUBLISH_IMAGE_SECRET_0: BUILD, PUBLISH_IMAGE_SECRET_1: MULTI } },
     // a secret leaking into plan text that is escaped (underscores) or shown in code
@@ -529,8 +554,8 @@ describe('renderSummary: secrets', () => {
   const error = `login failed: password ${LOGIN} rejected; secret ${BUILD}; token ${EXTRA}; ${MULTI.split('\n')[1]}|\`${OTHER_LOGIN}\``;
   const cases = [
     { name: 'failure with the secrets in the error message', result: makeResult({ status: 'failure', error }) },
-    { name: 'success', result: makeResult({ notices: [`<${EXTRA}>`] }) },
-    { name: 'dry-run', result: { status: 'dry-run', notices: [EXTRA], warnings: [] } satisfies RunResult },
+    { name: 'success', result: makeResult({ warnings: [`<${EXTRA}>`] }) },
+    { name: 'dry-run', result: { status: 'dry-run', warnings: [EXTRA] } satisfies RunResult },
   ];
   for (const c of cases) {
     it(`${c.name}: no secret appears, not even escaped`, () => {

@@ -1,0 +1,137 @@
+// The fan-out modes: `matrix` (which runner builds which platform), `build` (one leg: its platform, pushed by
+// digest) and `merge` (the index from every leg, under every tag). They share the publish plan's metadata, logins
+// and cache rules, so a leg's labels and the merge's tags come from the same computation.
+import type { Context } from '../context.js';
+import { InputError } from '../errors.js';
+import type { Inputs } from '../inputs/index.js';
+import { repositoryName } from '../registry/image-ref.js';
+import { planAttest } from './attest.js';
+import { buildArgv, buildEnv, indexAnnotations, manifestAnnotations } from './build-argv.js';
+import { cacheNotices, planCache } from './cache.js';
+import type { BuildLegPlan, MatrixEntry, MatrixPlan, MergePlan, PlanBase } from './types.js';
+
+/** GitHub's hosted runners: native arm64 for linux/arm*, x64 for everything else (emulated when it is not x64). */
+export function defaultRunner(platform: string): string {
+  return platform.startsWith('linux/arm') ? 'ubuntu-24.04-arm' : 'ubuntu-24.04';
+}
+
+/** `linux/arm/v7` → `linux-arm-v7`: safe in job, artifact and cache names. */
+export function platformPair(platform: string): string {
+  return platform.replace(/\//g, '-');
+}
+
+function requirePlatforms(base: PlanBase, mode: string, expected: string): void {
+  if (base.platforms.length === 0) throw new InputError('platforms', '', `${expected} with mode: ${mode}`);
+}
+
+export function planMatrix(inputs: Inputs, base: PlanBase): MatrixPlan {
+  requirePlatforms(base, 'matrix', 'the platforms to build, one leg each, e.g. linux/amd64,linux/arm64,');
+  const runners = inputs.fanout.runners;
+  for (const platform of Object.keys(runners)) {
+    if (!base.platforms.includes(platform)) {
+      throw new InputError('runners', platform, `platforms listed in \`platforms\` (${base.platforms.join(', ')})`);
+    }
+  }
+  const matrix: MatrixEntry[] = base.platforms.map((platform) => {
+    const runner = runners[platform];
+    return {
+      platform,
+      runner: runner === undefined ? defaultRunner(platform) : Array.isArray(runner) ? runner.join(',') : runner,
+      pair: platformPair(platform),
+    };
+  });
+  return { ...base, mode: 'matrix', matrix };
+}
+
+/** The artifact names that carry leg results: unique per image set, so two images of one run never mix. */
+export function legArtifactPrefix(images: string[]): string {
+  const set = [...new Set(images.map(repositoryName))].sort();
+  const slug = (set[0] ?? 'image')
+    .split('/')
+    .slice(-1)[0]
+    .replace(/[^a-z0-9._-]+/g, '-');
+  let h = 0x811c9dc5; // FNV-1a: a short, stable fingerprint of the image set (not a security boundary)
+  for (const c of set.join('\n')) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return `publish-image-leg-${slug}-${h.toString(16).padStart(8, '0')}-`;
+}
+
+export function planBuildLeg(inputs: Inputs, ctx: Context, base: PlanBase, createName: string): BuildLegPlan {
+  requirePlatforms(base, 'build', "the leg's platform, e.g. platforms: ${{ matrix.platform }},");
+  if (inputs.load) throw new InputError('load', 'true', 'false with mode: build (a leg pushes its image by digest)');
+  if (inputs.outputs.length) {
+    throw new InputError('outputs', inputs.outputs.join('\n'), 'no outputs with mode: build (a leg pushes by digest)');
+  }
+  const { meta, platforms, push, workDir } = base;
+  const cache = planCache({ from: inputs.cacheFrom, to: inputs.cacheTo }, ctx, base.images[0], platforms);
+  base.notices.push(...cacheNotices(cache));
+  const repositories = [...new Set(meta.images.map(repositoryName))];
+  const files = { metadataFile: `${workDir}/metadata.json`, iidFile: `${workDir}/iid.txt` };
+  const dest = `${workDir}/leg-${platforms.map(platformPair).join('_')}.tar`;
+  const parts = {
+    platforms,
+    tags: [],
+    labels: meta.labels,
+    annotations: manifestAnnotations(meta.annotations),
+    cache,
+    ...files,
+  };
+  // buildx's CSV reader: a field with commas (several names) is quoted
+  const names = repositories.length > 1 ? `"name=${repositories.join(',')}"` : `name=${repositories[0]}`;
+  const native = push ? ['--output', `type=image,${names},push-by-digest=true,name-canonical=true,push=true`] : [];
+  const env = buildEnv(inputs);
+  return {
+    ...base,
+    mode: 'build',
+    builder: {
+      name: inputs.builder,
+      createName,
+      driverOpts: inputs.driverOpts,
+      needs: { multiPlatform: platforms.length > 1, cacheExport: cache.to.length > 0 },
+      cacheV2: cache.source === 'gha' && cache.service.kind === 'v2',
+    },
+    build: { argv: buildArgv(inputs, { ...parts, output: native }), env, ...files, pushes: push ? repositories : [] },
+    layout: {
+      argv: buildArgv(inputs, { ...parts, output: push ? ['--output', `type=oci,dest=${dest}`] : [] }),
+      env,
+      ...files,
+      pushes: push ? repositories : [],
+      dest,
+    },
+    cache,
+    leg: {
+      platform: platforms.join(','),
+      pair: platforms.map(platformPair).join('_'),
+      artifact: push ? `${legArtifactPrefix(meta.images)}${platforms.map(platformPair).join('_')}` : undefined,
+    },
+  };
+}
+
+export function planMerge(inputs: Inputs, ctx: Context, base: PlanBase): MergePlan {
+  requirePlatforms(base, 'merge', 'the platforms the legs built (the same list as for mode: matrix),');
+  const given = inputs.fanout.digests;
+  for (const platform of Object.keys(given)) {
+    if (!base.platforms.includes(platform)) {
+      throw new InputError(
+        'digests',
+        `${platform}=${given[platform]}`,
+        `platforms listed in \`platforms\` (${base.platforms.join(', ')})`,
+      );
+    }
+  }
+  const { meta, push } = base;
+  const repositories: Record<string, string[]> = {};
+  for (const image of meta.images) repositories[repositoryName(image)] = meta.tagNames;
+  if (!push) {
+    base.notices.push(
+      `Nothing to merge: the legs did not push (${base.noPushReason ?? 'push: false'}), so there is no index to create.`,
+    );
+  }
+  return {
+    ...base,
+    mode: 'merge',
+    legs: { artifactPrefix: legArtifactPrefix(meta.images), given },
+    index: { repositories, annotations: indexAnnotations(meta.annotations) },
+    attest: planAttest(inputs, ctx, push, meta.images, base.notices),
+    verify: { tags: meta.tags, platforms: base.platforms },
+  };
+}

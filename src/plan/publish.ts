@@ -1,0 +1,48 @@
+// `mode: publish` — every platform built on this runner, the tags pushed, read back and attested.
+import type { Context } from '../context.js';
+import type { Inputs } from '../inputs/index.js';
+import { planAttest } from './attest.js';
+import { buildArgv, buildEnv } from './build-argv.js';
+import { cacheNotices, planCache } from './cache.js';
+import type { PlanBase, PublishPlan } from './types.js';
+
+export function planPublish(inputs: Inputs, ctx: Context, base: PlanBase, createName: string): PublishPlan {
+  const { meta, platforms, push, workDir } = base;
+  const cache = planCache({ from: inputs.cacheFrom, to: inputs.cacheTo }, ctx, base.images[0], platforms);
+  base.notices.push(...cacheNotices(cache));
+  const attest = planAttest(inputs, ctx, push, meta.images, base.notices);
+  const files = { metadataFile: `${workDir}/metadata.json`, iidFile: `${workDir}/iid.txt` };
+  const custom = inputs.outputs.length > 0;
+  const output = custom
+    ? inputs.outputs.flatMap((o) => ['--output', o])
+    : [...(push ? ['--push'] : []), ...(inputs.load ? ['--load'] : [])];
+  return {
+    ...base,
+    mode: 'publish',
+    load: inputs.load,
+    builder: {
+      name: inputs.builder,
+      createName,
+      driverOpts: inputs.driverOpts,
+      needs: { multiPlatform: platforms.length > 1, cacheExport: cache.to.length > 0 },
+      cacheV2: cache.source === 'gha' && cache.service.kind === 'v2',
+    },
+    build: {
+      argv: buildArgv(inputs, {
+        platforms,
+        tags: meta.tags,
+        labels: meta.labels,
+        annotations: meta.annotations,
+        cache,
+        output,
+        ...files,
+      }),
+      env: buildEnv(inputs),
+      ...files,
+      pushes: push ? meta.tags : [],
+    },
+    cache,
+    attest,
+    verify: push && !custom ? { tags: meta.tags, platforms } : undefined,
+  };
+}

@@ -1,0 +1,164 @@
+// What a run will do, decided before anything runs: one plan shape per mode. The effects only execute a plan and
+// report facts; a dry-run shows the plan. Every mode computes the same metadata from the same inputs, so the labels
+// of the build legs and the tags of the merge always agree.
+import type { CacheService } from '../context.js';
+import type { MetaResult } from '../meta/types.js';
+import type { Credential } from '../registry/identity.js';
+
+export type Mode = 'publish' | 'matrix' | 'build' | 'merge';
+
+/** How the action logs in to one registry. ECR passwords come from AWS at run time. */
+export type LoginPlan =
+  | { kind: 'password'; credential: Credential }
+  | {
+      kind: 'ecr';
+      registry: string;
+      region: string;
+      public: boolean;
+      awsAccessKeyId?: string;
+      awsSecretAccessKey?: string;
+    };
+
+export type CachePlan =
+  | { source: 'gha'; service: Exclude<CacheService, { kind: 'none' }>; scope: string; from: string[]; to: string[] }
+  | { source: 'inputs'; from: string[]; to: string[] }
+  | { source: 'none'; from: []; to: []; reason: string };
+
+export type SigstoreInstance = 'public-good' | 'github';
+
+export interface AttestPlan {
+  enabled: boolean;
+  /** why attestation is on or off, in words for the summary */
+  reason: string;
+  pushToRegistry: boolean;
+  /** image names without tag, one subject each */
+  subjects: string[];
+  /** Sigstore instance: public repositories sign with the public-good instance, others with GitHub's */
+  sigstore?: SigstoreInstance;
+  /** `<server>/<owner>/<repo>/attestations/` — an attestation's page is this plus its id */
+  urlBase?: string;
+}
+
+export interface BuildPlan {
+  /** arguments after `docker`: buildx build … <context> */
+  argv: string[];
+  /** extra environment for buildx: build secrets travel as env vars, never as argv or files */
+  env: Record<string, string>;
+  metadataFile: string;
+  iidFile: string;
+  /** the image names buildx pushes (tags for a publish, repositories for a push by digest) */
+  pushes: string[];
+}
+
+/** The builder to use: the decision, not its facts (those come from the effect). */
+export interface BuilderRequest {
+  /** a builder named by the `builder` input */
+  name?: string;
+  /** name of a builder this run creates when the selected one cannot do the job */
+  createName: string;
+  driverOpts: string[];
+  needs: { multiPlatform: boolean; cacheExport: boolean };
+  /** the GitHub cache needs service v2 (buildx ≥ 0.21) on this runtime */
+  cacheV2: boolean;
+}
+
+export interface MetaOutputs {
+  version: string;
+  tags: string;
+  'tag-names': string;
+  labels: string;
+  annotations: string;
+  json: string;
+}
+
+export interface SummaryPlan {
+  enabled: boolean;
+  usageService?: string;
+  usagePort?: string;
+}
+
+/** What every mode shares: the metadata, the push decision, the logins and the messages. */
+export interface PlanBase {
+  mode: Mode;
+  meta: MetaResult;
+  outputs: MetaOutputs;
+  images: string[];
+  platforms: string[];
+  push: boolean;
+  /** why nothing is pushed when the action decided so (fork PR, read-only token) */
+  noPushReason?: string;
+  logins: LoginPlan[];
+  logout: boolean;
+  dryRun: boolean;
+  /** where this run keeps its files (DOCKER_CONFIG, metadata file, bundles) */
+  workDir: string;
+  /** the user's Docker config directory (CLI plugins, buildx builders and contexts stay visible from the run's own) */
+  userDockerConfig: string;
+  summary: SummaryPlan;
+  notices: string[];
+  warnings: string[];
+}
+
+/** Read every tag back after the push: one digest, every platform. */
+export interface VerifyPlan {
+  tags: string[];
+  platforms: string[];
+}
+
+/** `mode: publish` — build every platform here, push the tags, verify, attest. */
+export interface PublishPlan extends PlanBase {
+  mode: 'publish';
+  load: boolean;
+  builder: BuilderRequest;
+  build: BuildPlan;
+  cache: CachePlan;
+  attest: AttestPlan;
+  verify?: VerifyPlan;
+}
+
+/** One entry of the build matrix: a platform, the runner that builds it natively, a name-safe pair. */
+export interface MatrixEntry {
+  platform: string;
+  runner: string;
+  pair: string;
+}
+
+/** `mode: matrix` — no Docker: the per-platform matrix as an output. */
+export interface MatrixPlan extends PlanBase {
+  mode: 'matrix';
+  matrix: MatrixEntry[];
+}
+
+/** `mode: build` — one leg of a fan-out: build the leg's platform, push by digest (no tags), hand the result on. */
+export interface BuildLegPlan extends PlanBase {
+  mode: 'build';
+  builder: BuilderRequest;
+  /** a builder that pushes by digest natively (docker-container, remote) */
+  build: BuildPlan;
+  /** buildx 0.13's docker driver cannot push by digest: build an OCI archive and push it through the registry API */
+  layout: BuildPlan & { dest: string };
+  cache: CachePlan;
+  leg: {
+    platform: string;
+    pair: string;
+    /** the artifact that carries this leg's result to the merge job (none when nothing is pushed) */
+    artifact?: string;
+  };
+}
+
+/** `mode: merge` — collect the legs, create the index under every tag, verify, attest once. */
+export interface MergePlan extends PlanBase {
+  mode: 'merge';
+  legs: {
+    /** artifacts of this run whose names start with this carry the legs' results */
+    artifactPrefix: string;
+    /** platform → digest given directly in the `digests` input */
+    given: Record<string, string>;
+  };
+  /** repository (registry/path) → the tags to put the index under */
+  index: { repositories: Record<string, string[]>; annotations: Record<string, string> };
+  attest: AttestPlan;
+  verify: VerifyPlan;
+}
+
+export type Plan = PublishPlan | MatrixPlan | BuildLegPlan | MergePlan;
