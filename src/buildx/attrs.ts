@@ -5,8 +5,10 @@ import { InputError } from '../errors.js';
 import { csvField, csvRecord } from './csv.js';
 
 export interface Attr {
-  /** lower-cased key, as buildx stores it */
+  /** lower-cased, trimmed key: how buildx stores cache and output attributes */
   key: string;
+  /** the key as written: buildx keeps attestation attribute keys (other than type and disabled) unchanged */
+  rawKey: string;
   value: string;
 }
 
@@ -42,7 +44,7 @@ export function parseAttrs(input: string, value: string, shown: string, expected
   return csvRecord(input, value, shown, expected).map((field) => {
     const eq = field.indexOf('=');
     if (eq < 0) throw new InputError(input, shown, `${expected}; "${field}" is not a key=value attribute`);
-    return { key: field.slice(0, eq).trim().toLowerCase(), value: field.slice(eq + 1) };
+    return { key: field.slice(0, eq).trim().toLowerCase(), rawKey: field.slice(0, eq), value: field.slice(eq + 1) };
   });
 }
 
