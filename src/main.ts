@@ -101,8 +101,8 @@ export async function main(env: Env, proc: ProcessFacts): Promise<number> {
     inputs = await readInputs(env);
     checkPaths(inputs);
     ctx = await readContext(env, inputs.githubToken, proc);
-    await loadVersionParsers(parseTagRules(inputs.meta.tags));
-    plan = makePlan(inputs, ctx);
+    const rules = parseTagRules(inputs.meta.tags);
+    plan = makePlan(inputs, ctx, { rules, parsers: await loadVersionParsers(rules) });
   } catch (e) {
     if (e instanceof InputError) {
       log.error(e.message, 'publish-image: invalid input');

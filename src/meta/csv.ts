@@ -43,10 +43,13 @@ function joinExpressions(parts: string[]): string[] {
   return out;
 }
 
-/** Split a field at its first `=`: `pattern={{date 'YYYY' tz='UTC'}}` keeps everything after the key. */
+/**
+ * Split a field at its first `=`: `pattern={{date 'YYYY' tz='UTC'}}` keeps everything after the key. A field with
+ * nothing before its first `=` has no key (metadata-action's rule reader reads `=foo` as a bare value too).
+ */
 export function splitField(field: string): Field {
   const at = field.indexOf('=');
-  if (at < 0) {
+  if (at <= 0 || field.slice(0, at).trim() === '') {
     return { key: undefined, value: field.trim() };
   }
   return { key: field.slice(0, at).trim().toLowerCase(), value: field.slice(at + 1).trim() };

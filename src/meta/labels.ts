@@ -1,5 +1,6 @@
-// The eight default OCI labels/annotations plus the custom `labels`/`annotations` lines.
-import { render } from './expressions.js';
+// The eight default OCI labels/annotations plus the custom `labels`/`annotations` lines, whose templates may also
+// use the computed {{version}}.
+import { check, COMPUTED_SCHEMA, inputWarning, render } from './expressions.js';
 import type { Scope } from './template.js';
 import { InputError } from '../errors.js';
 import type { MetaContext } from './types.js';
@@ -20,14 +21,32 @@ export function defaultLabels(ctx: MetaContext, version: string | undefined): Ar
   ];
 }
 
-/** Split a custom `key=value` line (after rendering expressions) at its first `=`. */
-export function parseKeyValue(line: string, input: string, scope: Scope): [string, string] {
+/** Check the templates of custom `key=value` lines before anything renders (whatever the event). */
+export function checkKeyValues(lines: readonly string[], input: string, warn: (message: string) => void): void {
+  for (const line of lines) for (const w of check(line, COMPUTED_SCHEMA, input, line)) warn(w);
+}
+
+/**
+ * A custom `key=value` line (after rendering expressions) split at its first `=`; undefined, with a warning, for a
+ * line without `=` (metadata-action drops it silently).
+ */
+export function parseKeyValue(
+  line: string,
+  input: string,
+  scope: Scope,
+  warn: (message: string) => void,
+): [string, string] | undefined {
   const rendered = render(line, scope, input, line);
   const at = rendered.indexOf('=');
-  const key = at < 0 ? '' : rendered.slice(0, at).trim();
-  if (at < 0 || key === '' || /\s/.test(key)) {
-    throw new InputError(input, line, 'key=value, e.g. org.opencontainers.image.vendor=Example');
+  if (at < 0) {
+    warn(
+      inputWarning(input, line, 'not key=value; it is ignored (write e.g. org.opencontainers.image.vendor=Example)'),
+    );
+    return undefined;
   }
+  const key = rendered.slice(0, at).trim();
+  if (key === '')
+    throw new InputError(input, line, 'key=value with a key, e.g. org.opencontainers.image.vendor=Example');
   return [key, rendered.slice(at + 1)];
 }
 
@@ -35,12 +54,17 @@ export function parseKeyValue(line: string, input: string, scope: Scope): [strin
 const byKey = (a: [string, string], b: [string, string]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /** Defaults overridden by custom lines with the same key, sorted by key: `key=value`. */
-export function computeLabels(defaults: Array<[string, string]>, lines: string[], scope: Scope): string[] {
+export function computeLabels(
+  defaults: Array<[string, string]>,
+  lines: readonly string[],
+  scope: Scope,
+  warn: (message: string) => void,
+): string[] {
   const map = new Map(defaults);
   for (const line of lines) {
     if (line.trim() === '') continue;
-    const [key, value] = parseKeyValue(line, 'labels', scope);
-    map.set(key, value);
+    const entry = parseKeyValue(line, 'labels', scope, warn);
+    if (entry) map.set(...entry);
   }
   return [...map].sort(byKey).map(([k, v]) => `${k}=${v}`);
 }
@@ -54,9 +78,10 @@ const LEVEL_PREFIX = new RegExp(`^(${LEVEL}(?:,${LEVEL})*):(.+)$`);
  */
 export function computeAnnotations(
   defaults: Array<[string, string]>,
-  lines: string[],
-  levels: string[],
+  lines: readonly string[],
+  levels: readonly string[],
   scope: Scope,
+  warn: (message: string) => void,
 ): string[] {
   const byLevel = new Map<string, Map<string, string>>();
   const at = (level: string) => {
@@ -67,7 +92,9 @@ export function computeAnnotations(
   for (const level of levels) for (const [k, v] of defaults) at(level).set(k, v);
   for (const line of lines) {
     if (line.trim() === '') continue;
-    const [key, value] = parseKeyValue(line, 'annotations', scope);
+    const entry = parseKeyValue(line, 'annotations', scope, warn);
+    if (!entry) continue;
+    const [key, value] = entry;
     const explicit = LEVEL_PREFIX.exec(key);
     if (explicit) at(explicit[1]).set(explicit[2], value);
     else for (const level of levels) at(level).set(key, value);

@@ -14,6 +14,8 @@ export interface TextNode {
 }
 export interface ExprNode {
   kind: 'expr';
+  /** the expression as written between the braces, trimmed (for messages) */
+  text: string;
   name: string;
   params: Array<Param | { ref: string }>;
   hash: Record<string, Param | { ref: string }>;
@@ -91,7 +93,7 @@ function parseExpression(body: string): ExprNode {
   const tokens = tokenize(body);
   const first = tokens.shift();
   if (!first || first.type !== 'ident') throw new TemplateError(`"{{${body}}}" does not start with a name`);
-  const node: ExprNode = { kind: 'expr', name: first.value as string, params: [], hash: {} };
+  const node: ExprNode = { kind: 'expr', text: body, name: first.value as string, params: [], hash: {} };
   for (const tok of tokens) {
     if (tok.type === 'hash') {
       node.hash[tok.key as string] = tok.literal ? (tok.value as Param) : { ref: tok.value as string };
@@ -166,19 +168,21 @@ export function renderTemplate(source: string, scope: Scope): string {
   return out;
 }
 
+function unknownExpression(name: string, known: readonly string[]): TemplateError {
+  return new TemplateError(`unknown expression "{{${name}}}" (known: ${known.map((k) => `{{${k}}}`).join(', ')})`);
+}
+
 function lookup(name: string, scope: Scope): string | number | Helper {
-  if (!Object.prototype.hasOwnProperty.call(scope, name)) {
-    const known = Object.keys(scope)
-      .map((k) => `{{${k}}}`)
-      .join(', ');
-    throw new TemplateError(`unknown expression "{{${name}}}" (known: ${known})`);
-  }
+  if (!Object.prototype.hasOwnProperty.call(scope, name)) throw unknownExpression(name, Object.keys(scope));
   return scope[name];
 }
 
-function resolve(arg: Param | { ref: string }, scope: Scope): Param {
+// A bare word that names nothing is handed to a helper as its text: `{{commit_date YYYY-MM-DD}}` means the format
+// the user typed (checkTemplate has already warned that it should be quoted).
+function resolveParam(arg: Param | { ref: string }, scope: Scope): Param {
   if (typeof arg !== 'object') return arg;
-  const v = lookup(arg.ref, scope);
+  if (!Object.prototype.hasOwnProperty.call(scope, arg.ref)) return arg.ref;
+  const v = scope[arg.ref];
   return typeof v === 'function' ? v([], {}) : v;
 }
 
@@ -190,10 +194,43 @@ function evaluate(node: ExprNode, scope: Scope): string {
     }
     return String(target);
   }
-  const params = node.params.map((p) => resolve(p, scope));
+  const params = node.params.map((p) => resolveParam(p, scope));
   const hash: Record<string, Param> = {};
-  for (const [k, v] of Object.entries(node.hash)) hash[k] = resolve(v, scope);
+  for (const [k, v] of Object.entries(node.hash)) hash[k] = resolveParam(v, scope);
   return target(params, hash);
+}
+
+/** Checks one helper call without rendering it: throws a TemplateError, returns warnings. */
+export type HelperCheck = (node: ExprNode) => string[];
+
+/** What a template may use at one position, known before any context exists. */
+export interface TemplateSchema {
+  /** names that render to a value and take no arguments, e.g. `{{branch}}` */
+  readonly values: readonly string[];
+  /** helpers, e.g. `{{date 'YYYYMMDD' tz='Asia/Tokyo'}}`, each with its argument check */
+  readonly helpers: Readonly<Record<string, HelperCheck>>;
+}
+
+/**
+ * Check a template against a schema without a context, so a typo is reported on every event and not only on the
+ * events that render it. Throws a TemplateError for the first mistake; returns warnings for what still renders.
+ */
+export function checkTemplate(source: string, schema: TemplateSchema): string[] {
+  if (!hasExpressions(source)) return [];
+  const warnings: string[] = [];
+  for (const node of parseTemplate(source)) {
+    if (node.kind === 'text') continue;
+    if (schema.values.includes(node.name)) {
+      if (node.params.length > 0 || Object.keys(node.hash).length > 0) {
+        throw new TemplateError(`"{{${node.name}}}" takes no arguments, got "{{${node.text}}}"`);
+      }
+    } else if (Object.prototype.hasOwnProperty.call(schema.helpers, node.name)) {
+      warnings.push(...schema.helpers[node.name](node));
+    } else {
+      throw unknownExpression(node.name, [...schema.values, ...Object.keys(schema.helpers)]);
+    }
+  }
+  return warnings;
 }
 
 /** Whether the template is exactly `{{raw}}` (metadata-action keeps pre-release tags raw only then). */

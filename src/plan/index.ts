@@ -5,7 +5,7 @@
 import type { Context } from '../context.js';
 import { InputError } from '../errors.js';
 import type { Inputs } from '../inputs/index.js';
-import { computeMeta } from '../meta/index.js';
+import { computeMeta, parseTagRules, type TagSetup } from '../meta/index.js';
 import { platformName } from '../platform.js';
 import { planBuildLeg, planMatrix, planMerge } from './fanout.js';
 import { planLogins } from './logins.js';
@@ -42,12 +42,12 @@ function metaContext(ctx: Context, mode: Mode): Context {
   return { ...ctx, settings: { ...ctx.settings, annotationLevels: ['manifest', 'index'] } };
 }
 
-function planBase(inputs: Inputs, ctx: Context): PlanBase {
+function planBase(inputs: Inputs, ctx: Context, tags: TagSetup): PlanBase {
   const mode = inputs.fanout.mode;
   const notices: string[] = [];
   const warnings: string[] = [...ctx.warnings];
   const images = inputs.meta.images.length ? inputs.meta.images : [defaultImage(ctx)];
-  const { warnings: metaWarnings, ...meta } = computeMeta({ ...inputs.meta, images }, metaContext(ctx, mode));
+  const { warnings: metaWarnings, ...meta } = computeMeta({ ...inputs.meta, images }, metaContext(ctx, mode), tags);
   warnings.push(...metaWarnings);
 
   let push = mode !== 'matrix' && (inputs.push ?? true);
@@ -86,8 +86,9 @@ function planBase(inputs: Inputs, ctx: Context): PlanBase {
   };
 }
 
-export function plan(inputs: Inputs, ctx: Context): Plan {
-  const base = planBase(inputs, ctx);
+/** `tags`: the parsed rules and their version parsers (main.ts); without it, rules that need no parser only. */
+export function plan(inputs: Inputs, ctx: Context, tags?: TagSetup): Plan {
+  const base = planBase(inputs, ctx, tags ?? { rules: parseTagRules(inputs.meta.tags), parsers: {} });
   // the name of a builder this run may create: unique per job and process, so parallel legs never share one
   const createName = `publish-image-${ctx.runtime.instance}`;
   switch (base.mode) {

@@ -1,6 +1,6 @@
 // Turns the sorted tag rules into the version: main tag, other tags, and whether `latest` is added.
 import { globalScope, render } from '../expressions.js';
-import type { TagRule, TagType } from '../rules.js';
+import type { TagRule } from '../rules.js';
 import { sanitizeTag } from '../sanitize.js';
 import type { Scope } from '../template.js';
 import { InputError } from '../../errors.js';
@@ -11,20 +11,31 @@ import { rawTag, shaTag } from './raw.js';
 import { edgeTag, refTag } from './ref.js';
 import { scheduleTag } from './schedule.js';
 import { semverTag } from './semver.js';
-import type { TagEnv, TagProducer } from './types.js';
+import type { Candidate, TagEnv } from './types.js';
 
 export type { TagEnv, Candidate, TagProducer } from './types.js';
 
-const PRODUCERS: Record<TagType, TagProducer> = {
-  schedule: scheduleTag,
-  semver: semverTag,
-  pep440: pep440Tag,
-  match: matchTag,
-  edge: edgeTag,
-  ref: refTag,
-  raw: rawTag,
-  sha: shaTag,
-};
+/** The candidate of one rule, by its type. */
+function produce(rule: TagRule, env: TagEnv, scope: Scope): Candidate | undefined {
+  switch (rule.type) {
+    case 'schedule':
+      return scheduleTag(rule, env, scope);
+    case 'semver':
+      return semverTag(rule, env, scope);
+    case 'pep440':
+      return pep440Tag(rule, env, scope);
+    case 'match':
+      return matchTag(rule, env, scope);
+    case 'edge':
+      return edgeTag(rule, env, scope);
+    case 'ref':
+      return refTag(rule, env, scope);
+    case 'raw':
+      return rawTag(rule, env, scope);
+    case 'sha':
+      return shaTag(rule, env, scope);
+  }
+}
 
 /** Whether the rule is enabled: its `enable` template must render to `true` or `false`. */
 export function isEnabled(rule: TagRule, scope: Scope): boolean {
@@ -40,39 +51,26 @@ export function isEnabled(rule: TagRule, scope: Scope): boolean {
 
 /** prefix/suffix: the rule's own when it has one, else the flavor's. */
 export function withAffixes(value: string, rule: TagRule, env: TagEnv, scope: Scope): string {
-  const prefix = rule.prefix ?? env.flavor.prefix;
-  const suffix = rule.suffix ?? env.flavor.suffix;
-  const pre = prefix
-    ? render(
-        prefix,
-        scope,
-        rule.prefix !== undefined ? 'tags' : 'flavor',
-        rule.prefix !== undefined ? rule.line : prefix,
-      )
-    : '';
-  const post = suffix
-    ? render(
-        suffix,
-        scope,
-        rule.suffix !== undefined ? 'tags' : 'flavor',
-        rule.suffix !== undefined ? rule.line : suffix,
-      )
-    : '';
-  return `${pre}${value}${post}`;
+  const affix = (own: string | undefined, flavor: string): string => {
+    if (own !== undefined) return own && render(own, scope, 'tags', rule.line);
+    return flavor && render(flavor, scope, 'flavor', flavor);
+  };
+  return `${affix(rule.prefix, env.flavor.prefix)}${value}${affix(rule.suffix, env.flavor.suffix)}`;
 }
 
-export function computeVersion(rules: TagRule[], env: TagEnv): Version {
+export function computeVersion(rules: readonly TagRule[], env: TagEnv): Version {
   let main: string | undefined;
   const partial: string[] = [];
   let latest: boolean | undefined;
   for (const rule of rules) {
     const scope = globalScope(env.ctx, rule.tz);
     if (!isEnabled(rule, scope)) continue;
-    const candidate = PRODUCERS[rule.type](rule, env, scope);
+    const candidate = produce(rule, env, scope);
     if (!candidate || candidate.value.length === 0) continue;
-    const tag = sanitizeTag(withAffixes(candidate.value, rule, env, scope));
+    const text = withAffixes(candidate.value, rule, env, scope);
+    const tag = sanitizeTag(text);
     if (tag.length === 0) {
-      env.warn(`Tag rule "${rule.line}" gave no valid tag characters; skipped.`);
+      env.warn(rule, `the tag ${JSON.stringify(text)} has no valid tag characters; skipped`);
       continue;
     }
     if (main === undefined) main = tag;

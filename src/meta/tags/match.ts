@@ -1,30 +1,19 @@
-import { InputError } from '../../errors.js';
-import { versionSource } from './source.js';
+// type=match: a capture group of a regular expression matched against the Git tag (or value).
+import { rawSource } from './source.js';
+import type { MatchRule } from '../rules.js';
 import type { TagProducer } from './types.js';
 
-/** The rule's pattern as a RegExp: `/source/flags` or a plain regular expression. */
-export function matchRegExp(pattern: string, line: string): RegExp {
-  const literal = /^\/(.+)\/(.*)$/.exec(pattern);
-  try {
-    return literal ? new RegExp(literal[1], literal[2]) : new RegExp(pattern);
-  } catch (err) {
-    throw new InputError('tags', line, `pattern=<regular expression> (${(err as Error).message})`);
-  }
-}
-
-/** type=match: a capture group of a regular expression matched against the Git tag (or value). */
-export const matchTag: TagProducer = (rule, env, scope) => {
-  const re = matchRegExp(rule.pattern!, rule.line);
-  const raw = versionSource(rule, env, scope, true);
+export const matchTag: TagProducer<MatchRule> = (rule, env, scope) => {
+  const raw = rawSource(rule, env, scope);
   if (raw === undefined) return undefined;
-  const m = raw.match(re);
+  const m = raw.match(rule.pattern.regex);
   if (!m) {
-    env.warn(`${rule.pattern} does not match ${raw}.`);
+    env.warn(rule, `${rule.pattern.source} does not match ${raw}; no tag`);
     return undefined;
   }
   const value = m[rule.group];
   if (value === undefined) {
-    env.warn(`Group ${rule.group} does not exist for ${rule.pattern} pattern.`);
+    env.warn(rule, `group ${rule.group} does not exist for ${rule.pattern.source} in ${raw}; no tag`);
     return undefined;
   }
   return { value, latest: true };

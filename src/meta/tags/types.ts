@@ -1,14 +1,18 @@
+// What a tag producer gets and gives: the effective context, flavor and parsers in, one candidate tag out.
 import type { Flavor } from '../flavor.js';
 import type { TagRule } from '../rules.js';
 import type { Scope } from '../template.js';
 import type { MetaContext } from '../types.js';
+import type { VersionParsers } from '../version-parsers.js';
 
 export interface TagEnv {
   /** the effective context (refs.effectiveContext) */
   ctx: MetaContext;
   flavor: Flavor;
   defaultBranch: string | undefined;
-  warn: (message: string) => void;
+  parsers: VersionParsers;
+  /** a warning about one rule (the caller names the input and the line) */
+  warn: (rule: TagRule, message: string) => void;
 }
 
 /** A tag value produced by a rule, before prefix/suffix and sanitising. */
@@ -18,4 +22,5 @@ export interface Candidate {
   latest: boolean;
 }
 
-export type TagProducer = (rule: TagRule, env: TagEnv, scope: Scope) => Candidate | undefined;
+/** One function per tag type, typed by the rule it reads. */
+export type TagProducer<R extends TagRule> = (rule: R, env: TagEnv, scope: Scope) => Candidate | undefined;
