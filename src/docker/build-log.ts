@@ -1,36 +1,44 @@
-// Reading BuildKit's plain progress output: which steps ran, which came from the cache, and whether a failure
-// was a registry hiccup worth retrying or a real build failure.
+// Reading BuildKit's plain progress output: which steps ran, which came from the cache, and — for a push that
+// fails part-way — the digest of the image it was pushing and the references it had started to push.
 import type { StepCounts } from '../result.js';
 
 export interface BuildLogReader {
   line(text: string): void;
   steps(): StepCounts;
+  /** the image BuildKit exported: the manifest list for several platforms, else the last image manifest */
+  exportedDigest(): string | undefined;
+  /** `pushing manifest for <ref>@<digest>`: the references whose push had started */
+  pushedRefs(): string[];
 }
 
 /** `#7 [linux/arm64 stage 2/3] RUN ...`, `#5 [2/3] COPY ...`: Dockerfile steps; `[internal]`/`[auth]` are not. */
 const STEP = /^#(\d+) \[(?!internal\]|auth\])[^\]]*\b\d+\/\d+\] /;
 const CACHED = /^#(\d+) CACHED\s*$/;
+const MANIFEST_LIST = /^#\d+ exporting manifest list (sha256:[0-9a-f]{64})/;
+const MANIFEST = /^#\d+ exporting manifest (sha256:[0-9a-f]{64})/;
+const PUSHING = /^#\d+ pushing manifest for (\S+)@(sha256:[0-9a-f]{64})/;
 
 export function buildLogReader(): BuildLogReader {
   const steps = new Set<string>();
   const cached = new Set<string>();
+  let list: string | undefined;
+  let manifest: string | undefined;
+  const pushed = new Set<string>();
   return {
     line(text) {
       const s = STEP.exec(text);
       if (s) steps.add(s[1]);
       const c = CACHED.exec(text);
       if (c) cached.add(c[1]);
+      const l = MANIFEST_LIST.exec(text);
+      if (l) list = l[1];
+      const m = MANIFEST.exec(text);
+      if (m) manifest = m[1];
+      const p = PUSHING.exec(text);
+      if (p) pushed.add(p[1]);
     },
     steps: () => ({ total: steps.size, cached: [...cached].filter((n) => steps.has(n)).length }),
+    exportedDigest: () => list ?? manifest,
+    pushedRefs: () => [...pushed],
   };
-}
-
-const BUILD_FAILURE =
-  /did not complete successfully|failed to solve: .*(dockerfile|failed to compute cache key|not found)|failed to read dockerfile|dockerfile parse error/i;
-const REGISTRY_TRANSIENT =
-  /(unexpected status(?: from \w+ request)?[^\n]*: 5\d\d|\b50[0-9] (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)|connection reset by peer|connection refused|i\/o timeout|TLS handshake timeout|unexpected EOF|broken pipe)/i;
-
-/** A failed build is retried only when the registry failed transiently and nothing in the build itself failed. */
-export function isTransientRegistryFailure(output: string): boolean {
-  return REGISTRY_TRANSIENT.test(output) && !BUILD_FAILURE.test(output);
 }

@@ -1,12 +1,14 @@
-// One `docker buildx build` from the plan's argv, streamed live in a collapsible group, retried with backoff
-// when the registry fails transiently during the push.
+// One `docker buildx build` from the plan's argv, streamed live in a collapsible group, retried when the registry
+// fails transiently during the push (rate limits, 5xx, unreachable). A failure says its cause first
+// (build-failure.ts) and carries what the log showed of the push, so the caller can tell the user which tags moved.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { run, tail } from '../exec.js';
+import { run } from '../exec.js';
 import { log } from '../runner.js';
 import type { BuildPlan } from '../plan/index.js';
 import type { BuildResult } from '../result.js';
-import { buildLogReader, isTransientRegistryFailure } from './build-log.js';
+import { buildLogReader } from './build-log.js';
+import { classifyBuildFailure, failureMessage, type BuildFailure } from './build-failure.js';
 
 export interface BuildRequest {
   build: BuildPlan;
@@ -15,9 +17,39 @@ export interface BuildRequest {
   builderOverride?: string;
   dockerConfig: string;
   secrets: readonly string[];
-  maxAttempts?: number;
-  /** backoff before attempt n (n ≥ 2), in ms */
-  backoffMs?: (attempt: number) => number;
+}
+
+/** Time, injectable so the retry schedule is tested without waiting. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+
+/** Attempts in all, and the longest wait between two (a registry's Retry-After is honoured up to this). */
+export const MAX_ATTEMPTS = 3;
+export const MAX_WAIT_MS = 60_000;
+
+/** The wait before attempt `next` (2, 3, …): what the registry asked, else 2 s, 4 s, … (rate limits: 5 s, 10 s, …). */
+export function retryWait(failure: BuildFailure, next: number): number {
+  const base = failure.cause === 'rate-limit' ? 5_000 : 2_000;
+  return Math.min(failure.retryAfterMs ?? base * 2 ** (next - 2), MAX_WAIT_MS);
+}
+
+/** A build that failed for good: why, and what the log showed of the push when it stopped. */
+export class BuildError extends Error {
+  constructor(
+    readonly failure: BuildFailure,
+    readonly attempts: number,
+    /** the image BuildKit exported before the push failed (undefined when it never got that far) */
+    readonly exportedDigest: string | undefined,
+    /** references whose manifest push had started */
+    readonly pushedRefs: string[],
+  ) {
+    super(failureMessage(failure, attempts));
+    this.name = 'BuildError';
+  }
 }
 
 function argvFor(req: BuildRequest): string[] {
@@ -42,19 +74,15 @@ function readText(path: string): string | undefined {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export async function build(req: BuildRequest): Promise<BuildResult> {
-  const maxAttempts = req.maxAttempts ?? 3;
-  const backoff = req.backoffMs ?? ((n: number) => 2000 * 2 ** (n - 2));
+export async function build(req: BuildRequest, clock: Clock = realClock): Promise<BuildResult> {
   mkdirSync(dirname(req.build.metadataFile), { recursive: true });
   const argv = argvFor(req);
-  const started = Date.now();
+  const started = clock.now();
   for (let attempt = 1; ; attempt++) {
     rmSync(req.build.metadataFile, { force: true });
     rmSync(req.build.iidFile, { force: true });
     const reader = buildLogReader();
-    log.startGroup(attempt === 1 ? 'Build' : `Build (attempt ${attempt} of ${maxAttempts})`);
+    log.startGroup(attempt === 1 ? 'Build' : `Build (attempt ${attempt} of ${MAX_ATTEMPTS})`);
     const out = await run('docker', argv, {
       secrets: req.secrets,
       env: { ...req.build.env, DOCKER_CONFIG: req.dockerConfig },
@@ -76,24 +104,21 @@ export async function build(req: BuildRequest): Promise<BuildResult> {
         digest: req.push ? digest : undefined,
         imageId: readText(req.build.iidFile) ?? (metadata['containerimage.config.digest'] as string | undefined),
         metadata,
-        durationMs: Date.now() - started,
+        durationMs: clock.now() - started,
         steps: reader.steps(),
         attempts: attempt,
       };
     }
-    const output = `${out.stdout}\n${out.stderr}`;
-    const transient = req.push && isTransientRegistryFailure(output);
-    if (transient && attempt < maxAttempts) {
-      const wait = backoff(attempt + 1);
+    const failure = classifyBuildFailure(`${out.stdout}\n${out.stderr}`, req.push);
+    if (failure.transient && attempt < MAX_ATTEMPTS) {
+      const wait = retryWait(failure, attempt + 1);
       log.warning(
-        `Attempt ${attempt} of ${maxAttempts} failed talking to the registry; retrying in ${wait / 1000}s: ${tail(out, 1)}`,
+        `Attempt ${attempt} of ${MAX_ATTEMPTS} failed: ${failure.headline} Retrying in ${wait / 1000}s.` +
+          (failure.evidence ? ` buildx: ${failure.evidence}` : ''),
       );
-      await sleep(wait);
+      await clock.sleep(wait);
       continue;
     }
-    if (transient) {
-      throw new Error(`The registry kept failing: the push failed ${attempt} times. Last error: ${tail(out, 3)}`);
-    }
-    throw new Error(`docker buildx build failed (exit ${out.code}):\n${tail(out, 12)}`);
+    throw new BuildError(failure, attempt, reader.exportedDigest(), reader.pushedRefs());
   }
 }

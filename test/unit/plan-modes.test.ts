@@ -1,0 +1,231 @@
+// The fan-out plan shapes: matrix (runner per platform), build (one leg, pushed by digest), merge (the index under
+// every tag). Same metadata in every mode.
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { plan, type BuildLegPlan, type MatrixPlan, type MergePlan, type Plan } from '../../src/plan/index.js';
+import { defaultRunner, legArtifactPrefix, platformPair } from '../../src/plan/fanout.js';
+import { context, inputs } from './helpers.js';
+import type { Inputs } from '../../src/inputs/index.js';
+
+const AMD64 = { os: 'linux', arch: 'amd64' };
+const ARM64 = { os: 'linux', arch: 'arm64' };
+const META = {
+  images: ['ghcr.io/octo-org/app', '127.0.0.1:5000/octo/app'],
+  tags: ['type=ref,event=branch', 'type=sha'],
+  flavor: [],
+  labels: [],
+  annotations: [],
+};
+
+function fanout(mode: Inputs['fanout']['mode'], over: Partial<Inputs> = {}, fan: Partial<Inputs['fanout']> = {}) {
+  return inputs({ meta: META, platforms: [AMD64, ARM64], fanout: { mode, runners: {}, digests: {}, ...fan }, ...over });
+}
+
+function modePlan<M extends Plan['mode']>(
+  mode: M,
+  i: Inputs,
+  ctx = context('push-master'),
+): Extract<Plan, { mode: M }> {
+  const p = plan(i, ctx);
+  if (p.mode !== mode) throw new Error(`expected mode ${mode}, got ${p.mode}`);
+  return p as Extract<Plan, { mode: M }>;
+}
+
+const argvHas = (argv: string[], ...pair: string[]) => argv.some((_, i) => pair.every((x, k) => argv[i + k] === x));
+
+describe('mode: matrix', () => {
+  it('one entry per platform: native arm runners for linux/arm*, x64 for the rest', () => {
+    const p: MatrixPlan = modePlan(
+      'matrix',
+      fanout('matrix', { platforms: [AMD64, ARM64, { os: 'linux', arch: 'arm', variant: 'v7' }] }),
+    );
+    expect(p.matrix).toEqual([
+      { platform: 'linux/amd64', runner: 'ubuntu-24.04', pair: 'linux-amd64' },
+      { platform: 'linux/arm64', runner: 'ubuntu-24.04-arm', pair: 'linux-arm64' },
+      { platform: 'linux/arm/v7', runner: 'ubuntu-24.04-arm', pair: 'linux-arm-v7' },
+    ]);
+    expect(p.push).toBe(false);
+    expect(p.logins).toEqual([]);
+  });
+
+  it('the runners map overrides the default for self-hosted or larger runners', () => {
+    const p = modePlan(
+      'matrix',
+      fanout('matrix', {}, { runners: { 'linux/arm64': 'my-arm-pool', 'linux/amd64': ['self-hosted', 'x64'] } }),
+    );
+    expect(p.matrix.map((e) => e.runner)).toEqual(['self-hosted,x64', 'my-arm-pool']);
+  });
+
+  it('a runners map naming a platform not in platforms is an input error', () => {
+    expect(() => plan(fanout('matrix', {}, { runners: { 'linux/s390x': 'big' } }), context())).toThrow(
+      new InputError('runners', 'linux/s390x', 'platforms listed in `platforms` (linux/amd64, linux/arm64)'),
+    );
+  });
+
+  it('no platforms is an input error', () => {
+    expect(() => plan(fanout('matrix', { platforms: [] }), context())).toThrow(
+      new InputError(
+        'platforms',
+        '',
+        'the platforms to build, one leg each, e.g. linux/amd64,linux/arm64, with mode: matrix',
+      ),
+    );
+  });
+
+  it('computes the same metadata outputs as a publish', () => {
+    const m = modePlan('matrix', fanout('matrix'));
+    const p = modePlan('publish', fanout('publish'));
+    expect(m.outputs.tags).toBe(p.outputs.tags);
+    expect(m.meta.labels).toEqual(p.meta.labels);
+  });
+});
+
+describe('mode: build (one leg)', () => {
+  const leg = (over: Partial<Inputs> = {}, ctx = context('push-master')): BuildLegPlan =>
+    modePlan('build', fanout('build', { platforms: [ARM64], ...over }), ctx);
+
+  it('pushes by digest to every image repository, no tags', () => {
+    const p = leg();
+    expect(p.build.argv).not.toContain('--tag');
+    expect(
+      argvHas(
+        p.build.argv,
+        '--output',
+        'type=image,"name=ghcr.io/octo-org/app,127.0.0.1:5000/octo/app",push-by-digest=true,name-canonical=true,push=true',
+      ),
+    ).toBe(true);
+    expect(argvHas(p.build.argv, '--platform', 'linux/arm64')).toBe(true);
+    expect(p.build.pushes).toEqual(['ghcr.io/octo-org/app', '127.0.0.1:5000/octo/app']);
+  });
+
+  it('the docker-driver fallback builds an OCI archive under the work dir', () => {
+    const p = leg();
+    expect(p.layout.dest).toBe('/runner/temp/publish-image-99/leg-linux-arm64.tar');
+    expect(argvHas(p.layout.argv, '--output', 'type=oci,dest=/runner/temp/publish-image-99/leg-linux-arm64.tar')).toBe(
+      true,
+    );
+    expect(p.layout.argv.filter((a) => a === '--label')).toHaveLength(p.meta.labels.length);
+  });
+
+  it('labels and only the manifest-level annotations go on the leg', () => {
+    const p = leg();
+    const annotations = p.build.argv.filter((_, i) => p.build.argv[i - 1] === '--annotation');
+    expect(annotations.length).toBeGreaterThan(0);
+    expect(annotations.every((a) => a.startsWith('manifest:'))).toBe(true);
+    expect(p.meta.annotations.some((a) => a.startsWith('index:'))).toBe(true);
+  });
+
+  it('the GitHub cache is scoped to the image and the leg platform', () => {
+    const p = leg(
+      {},
+      context('push-master', {
+        runtime: { ...context().runtime, cache: { kind: 'v1', url: 'http://127.0.0.1:1/', tokenIsJwt: true } },
+      }),
+    );
+    expect(argvHas(p.build.argv, '--cache-from', 'type=gha,scope=octo-org-app-linux-arm64')).toBe(true);
+  });
+
+  it('names the artifact after the image set and the platform', () => {
+    const p = leg();
+    expect(p.leg).toEqual({
+      platform: 'linux/arm64',
+      pair: 'linux-arm64',
+      artifact: `${legArtifactPrefix(p.images)}linux-arm64`,
+    });
+  });
+
+  it('a fork pull request: build only, no push, no artifact', () => {
+    const p = leg({}, context('pull-request-fork'));
+    expect(p.push).toBe(false);
+    expect(p.leg.artifact).toBeUndefined();
+    expect(p.build.argv.join(' ')).not.toContain('push-by-digest');
+    expect(p.logins).toEqual([]);
+  });
+
+  it('load: true is an input error', () => {
+    expect(() => leg({ load: true })).toThrow(
+      new InputError('load', 'true', 'false with mode: build (a leg pushes its image by digest)'),
+    );
+  });
+
+  it('a leg with no platform is an input error', () => {
+    expect(() => leg({ platforms: [] })).toThrow(
+      new InputError('platforms', '', "the leg's platform, e.g. platforms: ${{ matrix.platform }}, with mode: build"),
+    );
+  });
+
+  it('needs no tag rule that gives a tag: legs push by digest', () => {
+    const p = leg({ meta: { ...META, tags: ['type=ref,event=tag'] } });
+    expect(p.meta.tags).toEqual([]);
+    expect(p.push).toBe(true);
+  });
+});
+
+describe('mode: merge', () => {
+  const merge = (
+    over: Partial<Inputs> = {},
+    fan: Partial<Inputs['fanout']> = {},
+    ctx = context('push-master'),
+  ): MergePlan => modePlan('merge', fanout('merge', over, fan), ctx);
+
+  it('puts the index under every tag of every repository, with the index-level annotations', () => {
+    const p = merge();
+    expect(p.index.repositories).toEqual({
+      'ghcr.io/octo-org/app': ['master', 'sha-860c190'],
+      '127.0.0.1:5000/octo/app': ['master', 'sha-860c190'],
+    });
+    expect(p.index.annotations['org.opencontainers.image.revision']).toBe(
+      p.meta.labels.find((l) => l.startsWith('org.opencontainers.image.revision='))!.split('=')[1],
+    );
+    expect(p.verify).toEqual({ tags: p.meta.tags, platforms: ['linux/amd64', 'linux/arm64'] });
+    expect(p.attest).toMatchObject({ enabled: true, subjects: ['ghcr.io/octo-org/app', '127.0.0.1:5000/octo/app'] });
+  });
+
+  it('collects the legs of the same image set as the build legs name them', () => {
+    const p = merge();
+    const l = modePlan('build', fanout('build', { platforms: [ARM64] }));
+    expect(l.leg.artifact!.startsWith(p.legs.artifactPrefix)).toBe(true);
+    const other = modePlan('merge', fanout('merge', { meta: { ...META, images: ['ghcr.io/octo-org/other'] } }));
+    expect(l.leg.artifact!.startsWith(other.legs.artifactPrefix)).toBe(false);
+  });
+
+  it('digests given directly are kept per platform', () => {
+    const d = `sha256:${'ab'.repeat(32)}`;
+    expect(merge({}, { digests: { 'linux/arm64': d } }).legs.given).toEqual({ 'linux/arm64': d });
+  });
+
+  it('a digest for a platform not in platforms is an input error', () => {
+    const d = `sha256:${'ab'.repeat(32)}`;
+    expect(() => merge({}, { digests: { 'linux/s390x': d } })).toThrow(
+      new InputError('digests', `linux/s390x=${d}`, 'platforms listed in `platforms` (linux/amd64, linux/arm64)'),
+    );
+  });
+
+  it('when the legs did not push (a pull request from a fork): a notice, nothing to log in to', () => {
+    const p = merge({}, {}, context('pull-request-fork'));
+    expect(p.push).toBe(false);
+    expect(p.logins).toEqual([]);
+    expect(p.notices.join('\n')).toMatch(
+      /Nothing to merge: the legs did not push \(pull request #42 comes from the fork/,
+    );
+  });
+
+  it('DOCKER_METADATA_ANNOTATIONS_LEVELS, when set, decides the levels in every mode', () => {
+    const ctx = context('push-master', { annotationLevelsGiven: true });
+    expect(merge({}, {}, ctx).index.annotations).toEqual({});
+  });
+});
+
+describe('names', () => {
+  it('pairs are safe in names', () => {
+    expect(platformPair('linux/arm/v7')).toBe('linux-arm-v7');
+    expect(defaultRunner('linux/riscv64')).toBe('ubuntu-24.04');
+  });
+
+  it('the artifact prefix is stable and differs per image set, whatever the order', () => {
+    const a = legArtifactPrefix(['ghcr.io/o/app', 'docker.io/o/app']);
+    expect(legArtifactPrefix(['docker.io/o/app', 'ghcr.io/o/app'])).toBe(a);
+    expect(legArtifactPrefix(['ghcr.io/o/app'])).not.toBe(a);
+    expect(a).toMatch(/^publish-image-leg-app-[0-9a-f]{8}-$/);
+  });
+});
