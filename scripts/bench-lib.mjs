@@ -2,10 +2,12 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { inputEnvName } from '../src/runner.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const NODE = join(ROOT, 'node_modules/.bin/node');
-export const DIST = join(ROOT, 'dist/index.js');
+/** The bundle measured; PUBLISH_IMAGE_DIST points at another build (as in the e2e tests). */
+export const DIST = process.env.PUBLISH_IMAGE_DIST ?? join(ROOT, 'dist/index.js');
 export const RUNS = Number(process.env.BENCH_RUNS ?? 31);
 
 export const median = (xs) => {
@@ -42,7 +44,7 @@ export function runnerEnv(dir, inputs, extra = {}) {
     GITHUB_RUN_ID: '1',
     RUNNER_TEMP: dir,
     ...files,
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputEnvName(k), v])),
     ...extra,
   };
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { inputEnvName } from '../../src/runner.js';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -48,9 +49,9 @@ export function thinWorkflowInputs(file: string): Record<string, string> {
   return found[0];
 }
 
-/** `INPUT_<NAME>` variables as the runner sets them (name upper-cased, spaces → `_`; dashes are kept). */
+/** `INPUT_<NAME>` variables as the runner sets them (src/runner.ts inputEnvName). */
 export function toInputEnv(inputs: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputEnvName(k), v]));
 }
 
 /**

@@ -62,8 +62,14 @@ export function parseFileCommands(text: string): Record<string, string> {
   return out;
 }
 
+// The one input-name rule (src/runner.ts). Imported by URL because Node also runs this file directly
+// (scripts/local-run.mjs), and Node's type stripping does not map the `.js` of a TypeScript import to `.ts`.
+const { inputEnvName } = (await import(
+  new URL('../../../src/runner.ts', import.meta.url).href
+)) as typeof import('../../../src/runner.js');
+
 function inputEnv(inputs: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
+  return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputEnvName(k), v]));
 }
 
 function runNode(
