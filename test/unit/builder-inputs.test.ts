@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readBuilderInputs, type BuilderInputs } from '../../src/inputs/builder.js';
-import { stdout } from '../../src/runner.js';
+import { inputEnvName, stdout } from '../../src/runner.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'builder-inputs-'));
 const CONFIG = join(dir, 'buildkitd.toml');
 writeFileSync(CONFIG, '[worker.oci]\n  max-parallelism = 4\n');
 
 const env = (inputs: Record<string, string>, extra: Record<string, string> = {}) => ({
-  ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+  ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputEnvName(k), v])),
   ...extra,
 });
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PathKind, PathProbe } from '../../src/buildx/paths.js';
 import { buildInputArgv, readBuildInputs } from '../../src/inputs/build.js';
 import { platformName } from '../../src/platform.js';
-import { stdout } from '../../src/runner.js';
+import { inputEnvName, stdout } from '../../src/runner.js';
 
 const FS: Record<string, PathKind> = {
   'ci/npmrc': 'file',
@@ -16,7 +16,7 @@ const probe: PathProbe = (p) => FS[p];
 const host = { os: 'linux', arch: 'amd64' };
 
 const env = (inputs: Record<string, string>, extra: Record<string, string> = {}) => ({
-  ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+  ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputEnvName(k), v])),
   ...extra,
 });
 
