@@ -195,14 +195,16 @@ async function withLibrary<T>(service: AvailableService, use: (lib: ArtifactLibr
 
 /** The library's message, without secrets (the token, signed URLs' `sig`) and with a hint for known failures. */
 function explain(err: unknown, service: AvailableService): string {
-  const e = err as Error & { code?: string };
+  const e = err as Error;
   const message = redact(String(e?.message ?? err), [service.runtimeToken]).replace(/([?&]sig=)[^&\s]+/g, '$1***');
   if (e?.name === 'GHESNotSupportedError') {
     return `${message} Hand the legs' digests to the merge job with the \`digests\` input instead.`;
   }
-  if (e?.name === 'NetworkError') {
-    return `the artifact service at ${new URL(service.resultsUrl).origin} is unreachable (${e.code})`;
-  }
+  // the library's NetworkError: from a service call wrapped into "Failed to <Method>: …", from the blob upload as is
+  const network = /^(Failed to \w+: )?Unable to make request: (\w+)/.exec(message);
+  if (network?.[1])
+    return `the artifact service at ${new URL(service.resultsUrl).origin} is unreachable (${network[2]})`;
+  if (network) return `the artifact storage is unreachable (${network[2]})`;
   if (/Failed to get backend IDs/.test(message)) {
     return `${message} (ACTIONS_RUNTIME_TOKEN has no Actions.Results scope; act needs a version with artifacts v4)`;
   }
