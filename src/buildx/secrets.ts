@@ -37,9 +37,9 @@ function split(item: string): { id: string; rest: string; eq: number } {
 export function parseSecret(item: string): BuildSecret {
   const { id, rest, eq } = split(item);
   const shown = eq > 0 ? `${id}=***` : '***';
-  if (!SECRET_ID.test(id) || rest === '') {
-    throw new InputError('secrets', shown, `one ID=value per line, ${ID_RULE}, value not empty`);
-  }
+  const expected = `one ID=value per line, ${ID_RULE}`;
+  if (!SECRET_ID.test(id)) throw new InputError('secrets', shown, expected);
+  if (rest === '') throw new InputError('secrets', shown, `${expected} (the value is empty)`);
   return { id, value: rest };
 }
 

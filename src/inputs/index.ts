@@ -4,44 +4,26 @@
 // moment they are read, so nothing printed later can leak them.
 import { InputError } from '../errors.js';
 import type { MetaInputs } from '../meta/types.js';
-import { parsePlatform, type Platform } from '../platform.js';
 import { getInput, inputEnvName, setSecret, type Env } from '../runner.js';
+import { readBuildInputs, type BuildInputs } from './build.js';
+import { readBuilderInputs, type BuilderInputs } from './builder.js';
 import { readFanoutInputs, type FanoutInputs } from './fanout.js';
 import { readLoginInputs, type LoginInputs } from './login.js';
-import { bool, items, keyValueLines, lines, optional, optionalBool, parseBool } from './read.js';
+import { bool, keyValueLines, lines, optional, parseBool } from './read.js';
 
-export interface BuildSecret {
-  id: string;
-  value: string;
-}
-
+export type { BuildInputs, BuildSecret, NetworkMode } from './build.js';
 export type AttestMode = 'auto' | 'on' | 'off';
-export type NetworkMode = 'default' | 'host' | 'none';
 
-export interface Inputs {
+/** The build inputs (context … no-cache-filters: src/inputs/build.ts) are spread in. */
+export interface Inputs extends BuildInputs {
   meta: MetaInputs;
   sepTags: string;
   sepLabels: string;
   sepAnnotations: string;
   login: LoginInputs;
   fanout: FanoutInputs;
-  context: string;
-  file?: string;
-  platforms: Platform[];
-  /** undefined: the default (push, except where pushing cannot work) */
-  push?: boolean;
-  load: boolean;
-  buildArgs: string[];
-  secrets: BuildSecret[];
-  target?: string;
-  network?: NetworkMode;
-  cacheFrom: string[];
-  cacheTo: string[];
-  noCache: boolean;
-  pull: boolean;
-  provenance?: string;
-  sbom?: string;
-  outputs: string[];
+  /** setup-buildx/setup-qemu inputs (src/inputs/builder.ts); always set by readInputs (optional for test builders) */
+  builderSetup?: BuilderInputs;
   builder?: string;
   /** driver options for a builder this run creates (setup-buildx-action's driver-opts), e.g. image=… */
   driverOpts: string[];
@@ -59,33 +41,9 @@ function separator(env: Env, name: string): string {
   return env[inputEnvName(name)] || '\n';
 }
 
-function parseSecrets(value: string): BuildSecret[] {
-  return lines(value).map((line) => {
-    const eq = line.indexOf('=');
-    const id = eq > 0 ? line.slice(0, eq).trim() : '';
-    // The message must never echo the value: show only the id part.
-    if (!/^[A-Za-z0-9_.-]+$/.test(id)) {
-      throw new InputError(
-        'secrets',
-        eq > 0 ? `${id}=***` : '***',
-        'one ID=value per line, ID made of letters, digits, . _ -',
-      );
-    }
-    const secret = line.slice(eq + 1);
-    setSecret(secret);
-    return { id, value: secret };
-  });
-}
-
 function parseAttest(value: string): AttestMode {
   if (value === '' || value === 'auto') return 'auto';
   return parseBool('attest', value) ? 'on' : 'off';
-}
-
-function parseNetwork(value: string | undefined): NetworkMode | undefined {
-  if (value === undefined) return undefined;
-  if (value === 'default' || value === 'host' || value === 'none') return value;
-  throw new InputError('network', value, 'default, host or none');
 }
 
 function parseUsagePort(value: string | undefined): string | undefined {
@@ -115,22 +73,8 @@ export async function readInputs(env: Env): Promise<Inputs> {
     sepAnnotations: separator(env, 'sep-annotations'),
     login: await readLoginInputs(env),
     fanout: await readFanoutInputs(env),
-    context: getInput(env, 'context') || '.',
-    file: optional(env, 'file'),
-    platforms: items(getInput(env, 'platforms')).map((p) => parsePlatform('platforms', p)),
-    push: optionalBool(env, 'push'),
-    load: bool(env, 'load', false),
-    buildArgs: keyValueLines('build-args', getInput(env, 'build-args'), 'one NAME=value per line'),
-    secrets: parseSecrets(getInput(env, 'secrets')),
-    target: optional(env, 'target'),
-    network: parseNetwork(optional(env, 'network')),
-    cacheFrom: lines(getInput(env, 'cache-from')),
-    cacheTo: lines(getInput(env, 'cache-to')),
-    noCache: bool(env, 'no-cache', false),
-    pull: bool(env, 'pull', false),
-    provenance: optional(env, 'provenance'),
-    sbom: optional(env, 'sbom'),
-    outputs: lines(getInput(env, 'outputs')),
+    builderSetup: await readBuilderInputs(env),
+    ...(await readBuildInputs(env)),
     builder: optional(env, 'builder'),
     driverOpts: keyValueLines(
       'driver-opts',

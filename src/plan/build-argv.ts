@@ -1,5 +1,6 @@
 // The exact `docker buildx build` argv of a publish or of a fan-out leg. One function builds both, so a leg is a
 // publish with other outputs: same flags, same labels, same cache rules.
+import { buildInputArgv } from '../inputs/build.js';
 import type { Inputs } from '../inputs/index.js';
 import type { CachePlan } from './types.js';
 
@@ -47,6 +48,7 @@ export function buildArgv(inputs: Inputs, parts: ArgvParts): string[] {
   // covers provenance without them. An explicit `provenance` input is passed through unchanged.
   argv.push('--provenance', inputs.provenance ?? 'false');
   if (inputs.sbom) argv.push('--sbom', inputs.sbom);
+  argv.push(...buildInputArgv(inputs));
   argv.push(...parts.output);
   argv.push('--metadata-file', parts.metadataFile, '--iidfile', parts.iidFile);
   argv.push(inputs.context);

@@ -59,7 +59,11 @@ export function planBuildLeg(inputs: Inputs, ctx: Context, base: PlanBase, creat
   requirePlatforms(base, 'build', "the leg's platform, e.g. platforms: ${{ matrix.platform }},");
   if (inputs.load) throw new InputError('load', 'true', 'false with mode: build (a leg pushes its image by digest)');
   if (inputs.outputs.length) {
-    throw new InputError('outputs', inputs.outputs.join('\n'), 'no outputs with mode: build (a leg pushes by digest)');
+    throw new InputError(
+      'outputs',
+      inputs.outputs.map((o) => o.value).join('\n'),
+      'no outputs with mode: build (a leg pushes by digest)',
+    );
   }
   const { meta, platforms, push, workDir } = base;
   const cache = planCache({ from: inputs.cacheFrom, to: inputs.cacheTo }, ctx, base.images[0], platforms);

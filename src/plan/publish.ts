@@ -1,5 +1,6 @@
 // `mode: publish` — every platform built on this runner, the tags pushed, read back and attested.
 import type { Context } from '../context.js';
+import { outputArgv } from '../buildx/outputs.js';
 import type { Inputs } from '../inputs/index.js';
 import { planAttest } from './attest.js';
 import { buildArgv, buildEnv } from './build-argv.js';
@@ -13,9 +14,9 @@ export function planPublish(inputs: Inputs, ctx: Context, base: PlanBase, create
   const attest = planAttest(inputs, ctx, push, meta.images, base.notices);
   const files = { metadataFile: `${workDir}/metadata.json`, iidFile: `${workDir}/iid.txt` };
   const custom = inputs.outputs.length > 0;
-  const output = custom
-    ? inputs.outputs.flatMap((o) => ['--output', o])
-    : [...(push ? ['--push'] : []), ...(inputs.load ? ['--load'] : [])];
+  // build-push-action's semantics: with outputs, --push only when push: true is given (it then pushes every image
+  // output, push=false ones included); --load whenever load: true
+  const output = outputArgv(inputs.outputs, { push: push && (!custom || inputs.push === true), load: inputs.load });
   return {
     ...base,
     mode: 'publish',

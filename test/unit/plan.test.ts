@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { parseOutput } from '../../src/buildx/outputs.js';
 import { cacheScope, plan, secretEnvName, type Plan, type PublishPlan } from '../../src/plan/index.js';
 import { context, inputs, runtime } from './helpers.js';
 import type { Context } from '../../src/context.js';
@@ -264,7 +265,7 @@ const cases: PlanCase[] = [
   {
     name: 'outputs replace push/load and skip verification',
     context: context('push-master'),
-    inputs: inputs({ outputs: ['type=oci,dest=/tmp/x.tar'] }),
+    inputs: inputs({ outputs: [parseOutput('type=oci,dest=/tmp/x.tar')] }),
     expected: (p) => {
       expect(p.build.argv).not.toContain('--push');
       expect(argvHas(p, '--output', 'type=oci,dest=/tmp/x.tar')).toBe(true);
