@@ -1,49 +1,35 @@
 // After a push, read every pushed tag back from the registry: it must resolve to the digest buildx reported, and
-// an index must list every requested platform. Anything else fails the step.
-import { credentialFor, type Credential } from '../registry/identity.js';
-import { parseImageRef } from '../registry/image-ref.js';
-import { RegistryClient } from '../registry/client.js';
+// the image must list every requested platform (BuildKit's unknown/unknown attestation entries do not count).
+// Anything else fails the step. The reading itself is the registry client's readBack (concurrent, shared
+// connections); this module only states the guarantee.
+import type { Credential } from '../registry/identity.js';
+import { readBack } from '../registry/read-back.js';
+import type { Registries } from '../registry/session.js';
 import type { VerifyResult } from '../result.js';
 
-interface IndexEntry {
-  digest: string;
-  platform?: { os?: string; architecture?: string; variant?: string };
-}
-
-/** Platforms of an index, without BuildKit's attestation manifests (unknown/unknown). */
-export function indexPlatforms(body: Record<string, unknown>): string[] {
-  const manifests = (body.manifests as IndexEntry[] | undefined) ?? [];
-  return manifests
-    .map((m) => m.platform)
-    .filter((p): p is NonNullable<IndexEntry['platform']> => !!p && p.os !== 'unknown')
-    .map((p) => [p.os, p.architecture, p.variant].filter(Boolean).join('/'));
-}
+export { indexPlatforms } from '../registry/oci.js';
 
 export async function verifyPush(
   tags: readonly string[],
   digest: string,
   platforms: readonly string[],
-  logins: readonly Credential[],
+  access: Registries | readonly Credential[],
 ): Promise<VerifyResult> {
-  const clients = new Map<string, RegistryClient>();
+  const read = await readBack(tags, digest, platforms, access);
   const verified: VerifyResult = { tags: [], platforms: [] };
   const problems: string[] = [];
-  for (const tag of tags) {
-    const ref = parseImageRef(tag);
-    let client = clients.get(ref.registry);
-    if (!client) {
-      const login = credentialFor(ref.registry, logins);
-      client = new RegistryClient(ref.registry, login && { username: login.username, password: login.password });
-      clients.set(ref.registry, client);
+  for (const tag of read) {
+    if (tag.error || !tag.digest) {
+      problems.push(`${tag.ref} could not be read: ${tag.error?.message ?? 'no digest'}`);
+      continue;
     }
-    const manifest = await client.manifest(ref);
-    verified.tags.push({ ref: tag, digest: manifest.digest });
-    if (manifest.digest !== digest) problems.push(`${tag} resolves to ${manifest.digest}, not the pushed ${digest}`);
-    const listed = Array.isArray(manifest.body.manifests) ? indexPlatforms(manifest.body) : [];
-    if (verified.platforms.length === 0) verified.platforms = listed;
-    const missing = platforms.filter((p) => !listed.includes(p) && !(platforms.length === 1 && listed.length === 0));
-    if (missing.length)
-      problems.push(`${tag} lacks platform(s) ${missing.join(', ')} (index lists ${listed.join(', ') || 'none'})`);
+    verified.tags.push({ ref: tag.ref, digest: tag.digest });
+    if (verified.platforms.length === 0) verified.platforms = tag.platforms ?? [];
+    if (!tag.matches) problems.push(`${tag.ref} resolves to ${tag.digest}, not the pushed ${digest}`);
+    if (tag.missingPlatforms.length) {
+      const listed = tag.platforms?.join(', ') || 'none';
+      problems.push(`${tag.ref} lacks platform(s) ${tag.missingPlatforms.join(', ')} (the image lists ${listed})`);
+    }
   }
   if (problems.length) throw new Error(`The registry does not hold what was pushed:\n- ${problems.join('\n- ')}`);
   return verified;
