@@ -1,4 +1,3 @@
-// The engine's SemVer/PEP 440 parsers are loaded on demand by the action (main.ts); unit tests load both once.
-import { loadVersionParsers } from '../../src/meta/index.js';
-
-await loadVersionParsers([{ type: 'semver' }, { type: 'pep440' }]);
+// The unit project's setup file (vitest.config.ts). It sets up nothing global: the tag engine's SemVer/PEP 440
+// parsers are an explicit argument of computeMeta, loaded by the tests that need them (test/unit/meta/helpers.ts).
+export {};

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { computeMeta } from '../../../src/meta/index.js';
 import type { MetaContext, MetaInputs } from '../../../src/meta/types.js';
-import { events, metaContext, metaInputs } from './helpers.js';
+import { compute, events, metaContext, metaInputs } from './helpers.js';
 
 interface Case {
   name: string;
@@ -109,10 +108,46 @@ const cases: Case[] = [
     expected: 'false',
   },
   {
-    name: '{{date}} default format',
+    name: '{{is_not_default_branch}} on the default branch',
+    context: events.pushDefault(),
+    inputs: raw('x{{is_not_default_branch}}'),
+    expected: 'xfalse',
+  },
+  {
+    name: '{{is_not_default_branch}} on another branch',
+    context: events.pushBranch('dev'),
+    inputs: raw('{{is_not_default_branch}}'),
+    expected: 'true',
+  },
+  {
+    name: '{{is_not_default_branch}} on a pull request',
+    context: events.pullRequest(),
+    inputs: raw('{{is_not_default_branch}}'),
+    expected: 'true',
+  },
+  {
+    name: '{{is_not_default_branch}} on schedule',
+    context: events.schedule({ ref: 'refs/heads/x' }),
+    inputs: raw('x{{is_not_default_branch}}'),
+    expected: 'xfalse',
+  },
+  {
+    name: '{{date}} default format in UTC is moment UTC mode (Z)',
     context: events.pushBranch('dev'),
     inputs: raw('{{date}}'),
-    expected: '2020-01-10T00-30-00-00-00',
+    expected: '2020-01-10T00-30-00Z',
+  },
+  {
+    name: '{{date}} default format in another zone has the offset',
+    context: events.pushBranch('dev'),
+    inputs: raw("{{date tz='Asia/Tokyo'}}"),
+    expected: '2020-01-10T09-30-00-09-00',
+  },
+  {
+    name: '{{date}} default format at a zero offset outside UTC is moment UTC mode too',
+    context: events.pushBranch('dev'),
+    inputs: raw("{{date tz='Europe/London'}}"),
+    expected: '2020-01-10T00-30-00Z',
   },
   {
     name: '{{date}} in a raw value with tz',
@@ -144,6 +179,6 @@ const cases: Case[] = [
 
 describe('global expressions', () => {
   test.each(cases)('$name', ({ context, inputs, expected }) => {
-    expect(computeMeta(inputs, context).version.main).toBe(expected);
+    expect(compute(inputs, context).version.main).toBe(expected);
   });
 });

@@ -1,6 +1,16 @@
 // Builders for the engine's inputs and context: a fixed clock (2020-01-10T00:30:00Z), repository
-// octocat/Hello-World with default branch `master`, and one context per kind of GitHub event.
+// octocat/Hello-World with default branch `master`, and one context per kind of GitHub event; and `compute`, the
+// engine as the action runs it (rules parsed once, both version parsers loaded).
+import { computeMeta, loadVersionParsers, parseTagRules, type MetaOutcome } from '../../../src/meta/index.js';
 import type { EventPayload, MetaContext, MetaInputs, MetaSettings } from '../../../src/meta/types.js';
+
+/** Both version parsers, as loadVersionParsers gives them for rules of both types. */
+export const PARSERS = await loadVersionParsers([{ type: 'semver' }, { type: 'pep440' }]);
+
+/** parseTagRules + computeMeta, as main.ts and the plan call them. */
+export function compute(inputs: MetaInputs, context: MetaContext): MetaOutcome {
+  return computeMeta(inputs, context, { rules: parseTagRules(inputs.tags), parsers: PARSERS });
+}
 
 export const SHA = '860c1904a1ce19322e91ac35af1ab07466440c37';
 export const PR_HEAD_SHA = 'a9c8c5828b91be19d9728548b24759e352367ef1';

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { computeMeta } from '../../../src/meta/index.js';
 import type { MetaContext, MetaInputs } from '../../../src/meta/types.js';
-import { events, metaInputs } from './helpers.js';
+import { compute, events, metaInputs } from './helpers.js';
 
 interface Case {
   name: string;
@@ -67,7 +66,7 @@ const cases: Case[] = [
 
 describe('images', () => {
   test.each(cases)('$name', ({ context, inputs, expected }) => {
-    const result = computeMeta(inputs, context);
+    const result = compute(inputs, context);
     expect(result.images).toEqual(expected.images);
     expect(result.tags).toEqual(expected.tags);
   });

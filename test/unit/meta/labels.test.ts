@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { computeMeta } from '../../../src/meta/index.js';
 import type { MetaContext, MetaInputs } from '../../../src/meta/types.js';
-import { events, metaInputs, SHA } from './helpers.js';
+import { compute, events, metaInputs, SHA } from './helpers.js';
 
 const defaults = (version: string, revision = SHA): string[] => [
   'org.opencontainers.image.created=2020-01-10T00:30:00.000Z',
@@ -168,7 +167,7 @@ const cases: Case[] = [
 
 describe('labels and annotations', () => {
   test.each(cases)('$name', ({ context, inputs, expected }) => {
-    const result = computeMeta(inputs, context);
+    const result = compute(inputs, context);
     if (expected.labels) expect(result.labels).toEqual(expected.labels);
     if (expected.annotations) expect(result.annotations).toEqual(expected.annotations);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { computeMeta, isValidImageName, sanitizeTag } from '../../../src/meta/index.js';
+import { isValidImageName, sanitizeTag } from '../../../src/meta/index.js';
 import type { MetaContext, MetaInputs } from '../../../src/meta/types.js';
-import { events, metaInputs } from './helpers.js';
+import { compute, events, metaInputs } from './helpers.js';
 
 describe('sanitizeTag', () => {
   const cases = [
@@ -89,6 +89,6 @@ const cases: Case[] = [
 
 describe('sanitising in computeMeta', () => {
   test.each(cases)('$name', ({ context, inputs, expected }) => {
-    expect(computeMeta(inputs, context).tags).toEqual(expected.tags);
+    expect(compute(inputs, context).tags).toEqual(expected.tags);
   });
 });
