@@ -2,6 +2,7 @@
 // This is the read side: it may do I/O. The plan only ever sees the Context.
 import { readFileSync } from 'node:fs';
 import type { EventPayload, MetaContext, MetaSettings, RepoMetadata } from './meta/types.js';
+import { parseBoolean } from './bool.js';
 import type { Env } from './runner.js';
 
 export type CacheService =
@@ -48,6 +49,8 @@ export interface Context extends MetaContext {
   runAttempt: number;
   /** DOCKER_METADATA_ANNOTATIONS_LEVELS was set (else the fan-out modes annotate both manifest and index) */
   annotationLevelsGiven: boolean;
+  /** DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF: `{{defaultContext}}` of a pull request is its head commit */
+  prHeadRef: boolean;
   /** public, private or internal, when the payload says (decides the Sigstore instance for attestations) */
   visibility?: string;
   pr?: PullRequestInfo;
@@ -199,6 +202,7 @@ export async function readContext(env: Env, githubToken: string, proc: ProcessFa
     runId,
     runAttempt: Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10) || 1,
     annotationLevelsGiven: !!env.DOCKER_METADATA_ANNOTATIONS_LEVELS?.trim(),
+    prHeadRef: parseBoolean(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF ?? '') === true,
     visibility: repoVisibility(payload),
     pr: pullRequest(payload, eventName),
     runtime: {

@@ -7,6 +7,7 @@ import { InputError } from './errors.js';
 import { readInputs, type Inputs } from './inputs/index.js';
 import { loadVersionParsers, parseTagRules } from './meta/index.js';
 import { plan as makePlan, type Plan } from './plan/index.js';
+import { usesDefaultContext } from './plan/build-context.js';
 import { STATE } from './post.js';
 import { printArgv } from './argv.js';
 import { renderSummary } from './summary.js';
@@ -25,7 +26,8 @@ function secretValues(inputs: Inputs): string[] {
   ].filter(Boolean);
 }
 
-const isRemoteContext = (c: string) => /^(https?:\/\/|git@|github\.com\/|[a-z]+:\/\/)/.test(c) || c === '-';
+const isRemoteContext = (c: string) =>
+  /^(https?:\/\/|git@|github\.com\/|[a-z]+:\/\/)/.test(c) || c === '-' || usesDefaultContext(c);
 
 /** Paths are checked before anything runs, so a typo is an input error, not a Docker failure. */
 function checkPaths(inputs: Inputs): void {

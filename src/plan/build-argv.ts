@@ -1,7 +1,9 @@
 // The exact `docker buildx build` argv of a publish or of a fan-out leg. One function builds both, so a leg is a
 // publish with other outputs: same flags, same labels, same cache rules.
 import { buildInputArgv } from '../inputs/build.js';
+import type { Context } from '../context.js';
 import type { Inputs } from '../inputs/index.js';
+import { defaultGitContext, gitAuthSecretId, renderDefaultContext, usesDefaultContext } from './build-context.js';
 import type { CachePlan } from './types.js';
 
 /** Secrets reach buildx as environment variables with these names (`--secret id=X,env=NAME`). */
@@ -9,9 +11,30 @@ export function secretEnvName(index: number): string {
   return `PUBLISH_IMAGE_SECRET_${index}`;
 }
 
+/** The environment variable that carries the github-token to BuildKit for cloning `{{defaultContext}}`. */
+export const GIT_AUTH_ENV = 'PUBLISH_IMAGE_GIT_AUTH_TOKEN';
+
+/** What buildx builds from: the context argument, and the Git auth secret a `{{defaultContext}}` clone needs. */
+export interface BuildSource {
+  context: string;
+  /** `GIT_AUTH_TOKEN.<host>`, when the context is this repository as a Git context and a token is at hand */
+  gitAuthSecret?: string;
+}
+
+export function buildSource(inputs: Inputs, ctx: Context): BuildSource {
+  if (!usesDefaultContext(inputs.context)) return { context: inputs.context };
+  const context = renderDefaultContext(inputs.context, defaultGitContext(ctx));
+  const id = gitAuthSecretId(ctx.serverUrl);
+  // as build-push-action: an explicit GIT_AUTH_TOKEN secret wins over the github-token
+  const given = inputs.secrets.some((s) => s.id === id || s.id === 'GIT_AUTH_TOKEN');
+  return { context, gitAuthSecret: inputs.githubToken && !given ? id : undefined };
+}
+
 /** The environment buildx needs for this build: the secret values, under the names the argv refers to. */
-export function buildEnv(inputs: Inputs): Record<string, string> {
-  return Object.fromEntries(inputs.secrets.map((s, i) => [secretEnvName(i), s.value]));
+export function buildEnv(inputs: Inputs, source: BuildSource): Record<string, string> {
+  const env = Object.fromEntries(inputs.secrets.map((s, i) => [secretEnvName(i), s.value]));
+  if (source.gitAuthSecret) env[GIT_AUTH_ENV] = inputs.githubToken;
+  return env;
 }
 
 export interface ArgvParts {
@@ -24,6 +47,7 @@ export interface ArgvParts {
   cache: CachePlan;
   /** the output flags: `--push`, `--load`, `--output …` */
   output: string[];
+  source: BuildSource;
   metadataFile: string;
   iidFile: string;
 }
@@ -38,6 +62,7 @@ export function buildArgv(inputs: Inputs, parts: ArgvParts): string[] {
   for (const a of parts.annotations) argv.push('--annotation', a);
   for (const b of inputs.buildArgs) argv.push('--build-arg', b);
   inputs.secrets.forEach((s, i) => argv.push('--secret', `id=${s.id},env=${secretEnvName(i)}`));
+  if (parts.source.gitAuthSecret) argv.push('--secret', `id=${parts.source.gitAuthSecret},env=${GIT_AUTH_ENV}`);
   if (inputs.target) argv.push('--target', inputs.target);
   if (inputs.network) argv.push('--network', inputs.network);
   for (const c of parts.cache.from) argv.push('--cache-from', c);
@@ -51,7 +76,7 @@ export function buildArgv(inputs: Inputs, parts: ArgvParts): string[] {
   argv.push(...buildInputArgv(inputs));
   argv.push(...parts.output);
   argv.push('--metadata-file', parts.metadataFile, '--iidfile', parts.iidFile);
-  argv.push(inputs.context);
+  argv.push(parts.source.context);
   return argv;
 }
 

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import type { Inputs } from '../inputs/index.js';
 import { repositoryName } from '../registry/image-ref.js';
 import { planAttest } from './attest.js';
-import { buildArgv, buildEnv, indexAnnotations, manifestAnnotations } from './build-argv.js';
+import { buildArgv, buildEnv, buildSource, indexAnnotations, manifestAnnotations } from './build-argv.js';
 import { cacheNotices, planCache } from './cache.js';
 import type { BuildLegPlan, MatrixEntry, MatrixPlan, MergePlan, PlanBase } from './types.js';
 
@@ -71,7 +71,9 @@ export function planBuildLeg(inputs: Inputs, ctx: Context, base: PlanBase, creat
   const repositories = [...new Set(meta.images.map(repositoryName))];
   const files = { metadataFile: `${workDir}/metadata.json`, iidFile: `${workDir}/iid.txt` };
   const dest = `${workDir}/leg-${platforms.map(platformPair).join('_')}.tar`;
+  const source = buildSource(inputs, ctx);
   const parts = {
+    source,
     platforms,
     tags: [],
     labels: meta.labels,
@@ -82,7 +84,7 @@ export function planBuildLeg(inputs: Inputs, ctx: Context, base: PlanBase, creat
   // buildx's CSV reader: a field with commas (several names) is quoted
   const names = repositories.length > 1 ? `"name=${repositories.join(',')}"` : `name=${repositories[0]}`;
   const native = push ? ['--output', `type=image,${names},push-by-digest=true,name-canonical=true,push=true`] : [];
-  const env = buildEnv(inputs);
+  const env = buildEnv(inputs, source);
   return {
     ...base,
     mode: 'build',

@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { outputArgv } from '../buildx/outputs.js';
 import type { Inputs } from '../inputs/index.js';
 import { planAttest } from './attest.js';
-import { buildArgv, buildEnv } from './build-argv.js';
+import { buildArgv, buildEnv, buildSource } from './build-argv.js';
 import { cacheNotices, planCache } from './cache.js';
 import type { PlanBase, PublishPlan } from './types.js';
 
@@ -13,6 +13,7 @@ export function planPublish(inputs: Inputs, ctx: Context, base: PlanBase, create
   base.notices.push(...cacheNotices(cache));
   const attest = planAttest(inputs, ctx, push, meta.images, base.notices);
   const files = { metadataFile: `${workDir}/metadata.json`, iidFile: `${workDir}/iid.txt` };
+  const source = buildSource(inputs, ctx);
   const custom = inputs.outputs.length > 0;
   // build-push-action's semantics: with outputs, --push only when push: true is given (it then pushes every image
   // output, push=false ones included); --load whenever load: true
@@ -36,9 +37,10 @@ export function planPublish(inputs: Inputs, ctx: Context, base: PlanBase, create
         annotations: meta.annotations,
         cache,
         output,
+        source,
         ...files,
       }),
-      env: buildEnv(inputs),
+      env: buildEnv(inputs, source),
       ...files,
       pushes: push ? meta.tags : [],
     },

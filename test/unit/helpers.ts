@@ -90,6 +90,7 @@ export function context(fixture: EventFixture = 'push-master', over: Partial<Con
     runId: '99',
     runAttempt: 1,
     annotationLevelsGiven: false,
+    prHeadRef: false,
     pr: pr
       ? {
           number: pr.number ?? 0,

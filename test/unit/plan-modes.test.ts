@@ -229,3 +229,40 @@ describe('names', () => {
     expect(a).toMatch(/^publish-image-leg-app-[0-9a-f]{8}-$/);
   });
 });
+
+describe('{{defaultContext}} (build-push-action)', () => {
+  const SHA = context().sha;
+  it('is this repository at this commit as a Git context, with a subdirectory, and the token as GIT_AUTH_TOKEN', () => {
+    const p = modePlan('publish', inputs({ context: '{{defaultContext}}:api' }));
+    expect(p.build.argv.at(-1)).toBe(`https://github.com/octo-org/app.git#${SHA}:api`);
+    expect(argvHas(p.build.argv, '--secret', 'id=GIT_AUTH_TOKEN.github.com,env=PUBLISH_IMAGE_GIT_AUTH_TOKEN')).toBe(
+      true,
+    );
+    expect(p.build.env).toEqual({ PUBLISH_IMAGE_GIT_AUTH_TOKEN: 'ghs_token' });
+  });
+
+  it('a pull request builds its merge commit, or its head with DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF', () => {
+    const pr = context('pull-request');
+    const head = pr.payload.pull_request!.head!.sha;
+    expect(modePlan('publish', inputs({ context: '{{ defaultContext }}' }), pr).build.argv.at(-1)).toBe(
+      `https://github.com/octo-org/app.git#${pr.sha}`,
+    );
+    expect(
+      modePlan('publish', inputs({ context: '{{defaultContext}}' }), { ...pr, prHeadRef: true }).build.argv.at(-1),
+    ).toBe(`https://github.com/octo-org/app.git#${head}`);
+  });
+
+  it('an explicit GIT_AUTH_TOKEN secret wins over the github-token', () => {
+    const p = modePlan(
+      'publish',
+      inputs({ context: '{{defaultContext}}', secrets: [{ id: 'GIT_AUTH_TOKEN', value: 'pat' }] }),
+    );
+    expect(p.build.argv.join(' ')).not.toContain('GIT_AUTH_TOKEN.github.com');
+  });
+
+  it('a path context gets no Git secret', () => {
+    const p = modePlan('publish', inputs({ context: './api' }));
+    expect(p.build.argv.join(' ')).not.toContain('GIT_AUTH_TOKEN');
+    expect(p.build.argv.at(-1)).toBe('./api');
+  });
+});
