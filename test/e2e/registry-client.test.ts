@@ -16,6 +16,7 @@ import { createIndex, failedTags } from '../../src/registry/image-index.js';
 import { openOciLayout } from '../../src/registry/oci-layout.js';
 import { pushOciLayout, type PushedImage } from '../../src/registry/push.js';
 import { readBack } from '../../src/registry/read-back.js';
+import { verifyPush } from '../../src/docker/verify.js';
 import { Registries } from '../../src/registry/session.js';
 import type { RetryNotice } from '../../src/registry/client.js';
 import type { Credential } from '../../src/registry/identity.js';
@@ -52,10 +53,11 @@ function session(extra: { proxy?: { httpProxy?: string; noProxy?: string } } = {
 const builtLayouts = new Map<string, string>();
 
 /** One leg: the multiarch fixture for one platform, written as an OCI layout tar by buildx. */
-async function layout(platform: string): Promise<string> {
-  const known = builtLayouts.get(platform);
+async function layout(platform: string, extra: string[] = []): Promise<string> {
+  const key = [platform, ...extra].join(' ');
+  const known = builtLayouts.get(key);
   if (known) return known;
-  const dest = join(work, `${platform.replace(/\//g, '-')}.tar`);
+  const dest = join(work, `${key.replace(/[^a-z0-9]+/g, '-')}.tar`);
   const r = await sh(env.docker, [
     'buildx',
     'build',
@@ -69,10 +71,11 @@ async function layout(platform: string): Promise<string> {
     `NONCE=${nonce}`,
     '--output',
     `type=oci,dest=${dest}`,
+    ...extra,
     'test/fixtures/contexts/multiarch',
   ]);
   expect(r.code, r.stderr).toBe(0);
-  builtLayouts.set(platform, dest);
+  builtLayouts.set(key, dest);
   return dest;
 }
 
@@ -239,6 +242,70 @@ describe('registry client: push by digest, index, read-back', () => {
           `- ${elsewhere} lacks ${legs[0].digest} (linux/amd64)\n- ${elsewhere} lacks ${legs[1].digest} (linux/arm64)`,
       );
       expect((await registryGet(env.registryOpen, `reg-${nonce}/app/manifests/partial`)).status).toBe(404);
+    } finally {
+      await registries.close();
+    }
+  });
+});
+
+describe('registry client: a leg that is an index, verification', () => {
+  it('pushes a layout whose image is an index (provenance on) and merges it: its entries join the index', async () => {
+    await setup();
+    const { registries } = session();
+    try {
+      const file = await layout('linux/amd64', ['--provenance=mode=min']);
+      const repo = `${env.registryAuth}/reg-${nonce}/attested`;
+      const leg = await pushOciLayout(file, [repo], registries, work);
+      expect(leg.mediaType).toBe('application/vnd.oci.image.index.v1+json');
+      expect(leg.platforms).toEqual(['linux/amd64']);
+      const legIndex = await registryGet(env.registryAuth, `reg-${nonce}/attested/manifests/${leg.digest}`, auth());
+      expect(legIndex.digest).toBe(leg.digest);
+      const [image, attestation] = legIndex.json.manifests as any[];
+      expect(attestation.annotations['vnd.docker.reference.type']).toBe('attestation-manifest');
+      // the arm64 leg pushed this repository too (a leg pushes every image)
+      await pushOciLayout(await layout('linux/arm64'), [repo], registries, work);
+      const arm64 = pushed.get('linux/arm64')!.digest;
+      const created = await createIndex(
+        {
+          legs: [
+            { digest: leg.digest, platform: 'linux/amd64' },
+            { digest: arm64, platform: 'linux/arm64' },
+          ],
+          repositories: { [repo]: ['merged'] },
+        },
+        registries,
+      );
+      expect(failedTags(created)).toEqual([]);
+      expect(created.manifests.map((m) => m.digest)).toEqual([image.digest, arm64, attestation.digest]);
+      expect(created.platforms).toEqual(['linux/amd64', 'linux/arm64']);
+      const [read] = await readBack([`${repo}:merged`], created.digest, ['linux/amd64', 'linux/arm64'], registries);
+      expect(read).toMatchObject({ matches: true, platforms: ['linux/amd64', 'linux/arm64'], missingPlatforms: [] });
+    } finally {
+      await registries.close();
+    }
+  });
+
+  it('verifyPush: every tag on the digest with every platform, or one error listing each problem', async () => {
+    await setup();
+    const { registries } = session();
+    try {
+      const tags = [`${env.registryOpen}/reg-${nonce}/app:1.0`, `${env.registryAuth}/reg-${nonce}/app:1.0`];
+      const [first] = await readBack(tags.slice(0, 1), undefined, [], registries);
+      const digest = first.digest!;
+      await expect(verifyPush(tags, digest, ['linux/amd64', 'linux/arm64'], registries)).resolves.toEqual({
+        tags: tags.map((ref) => ({ ref, digest })),
+        platforms: ['linux/amd64', 'linux/arm64'],
+      });
+      const wrong = `sha256:${'0'.repeat(64)}`;
+      const missing = `${env.registryOpen}/reg-${nonce}/app:nope`;
+      await expect(
+        verifyPush([tags[0], missing], wrong, ['linux/amd64', 'linux/riscv64'], credentials),
+      ).rejects.toThrow(
+        'The registry does not hold what was pushed:\n' +
+          `- ${tags[0]} resolves to ${digest}, not the pushed ${wrong}\n` +
+          `- ${tags[0]} lacks platform(s) linux/riscv64 (the image lists linux/amd64, linux/arm64)\n` +
+          `- ${missing} could not be read: GET ${env.registryOpen}/v2/reg-${nonce}/app/manifests/nope failed (HTTP 404, not found): MANIFEST_UNKNOWN: manifest unknown`,
+      );
     } finally {
       await registries.close();
     }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RegistryError } from '../../src/registry/errors.js';
 import { Registries } from '../../src/registry/session.js';
-import type { RetryNotice } from '../../src/registry/client.js';
+import { describeRetry, type RetryNotice } from '../../src/registry/client.js';
 
 const sha = (b: Buffer | string) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 const PASSWORD = 'pw-secret-4711';
@@ -484,4 +484,44 @@ describe('redirects', () => {
       await new Promise<void>((r) => cdn.close(() => r()));
     }
   });
+});
+
+describe('describeRetry', () => {
+  const cases: { name: string; notice: RetryNotice; expected: string }[] = [
+    {
+      name: 'a rate limit, waiting what the registry asked',
+      notice: {
+        registry: 'ghcr.io',
+        method: 'PUT',
+        path: '/v2/o/a/manifests/1.0',
+        status: 429,
+        attempt: 1,
+        maxAttempts: 4,
+        waitMs: 7000,
+        asked: true,
+      },
+      expected:
+        'Registry ghcr.io: PUT /v2/o/a/manifests/1.0 answered HTTP 429; retrying in 7 s as it asked (attempt 2 of 4)',
+    },
+    {
+      name: 'a reset connection, backing off',
+      notice: {
+        registry: '127.0.0.1:5000',
+        method: 'HEAD',
+        path: '/v2/o/a/blobs/sha256:1',
+        networkCode: 'ECONNRESET',
+        attempt: 2,
+        maxAttempts: 4,
+        waitMs: 1000,
+        asked: false,
+      },
+      expected:
+        'Registry 127.0.0.1:5000: HEAD /v2/o/a/blobs/sha256:1 failed (ECONNRESET); retrying in 1 s (attempt 3 of 4)',
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      expect(describeRetry(c.notice)).toBe(c.expected);
+    });
+  }
 });
