@@ -248,8 +248,9 @@ export async function uploadLegResult(result: LegResult, options: UploadOptions)
     const hint = /\(409\)/.test(message)
       ? ` This run attempt already has a result for ${result.platform} of these images: build each platform in one leg only.`
       : '';
+    const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
     throw new ArtifactServiceError(
-      `Could not upload the leg result for ${result.platform} (artifact "${name}"): ${message}.${hint}`,
+      `Could not upload the leg result for ${result.platform} (artifact "${name}"): ${sentence}${hint}`,
     );
   }
 }

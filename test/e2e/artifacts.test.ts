@@ -432,6 +432,20 @@ describe('leg results through the artifact service', () => {
         `http://127.0.0.1:${closed} is unreachable (ECONNREFUSED)`,
     );
 
+    // GitHub Enterprise Server has no v4 artifact service: the library refuses before sending anything
+    const requests = service.requests.length;
+    const ghes = await runJob<UploadedLeg>(
+      { run, job: randomUUID(), env: { GITHUB_SERVER_URL: 'https://github.example.com' } },
+      'upload',
+      result(imagesA, 'linux/amd64'),
+    );
+    expect(failure(ghes)).toBe(
+      `Could not upload the leg result for linux/amd64 (artifact "${legArtifactName(imagesA, 'linux/amd64', 1)}"): ` +
+        '@actions/artifact v2.0.0+, upload-artifact@v4+ and download-artifact@v4+ are not currently supported on ' +
+        "GHES. Hand the legs' digests to the merge job with the `digests` input instead.",
+    );
+    expect(service.requests.length).toBe(requests);
+
     // a token this service did not mint (e.g. expired or from elsewhere)
     const other = await startArtifactService();
     try {

@@ -1,6 +1,7 @@
 // The artifact side of the fan-out that needs no service: the name scheme (stable across the legs and the merge,
 // valid as an artifact name, one image set never matching another's prefix), which attempt wins, and the errors
 // for a job without an artifact service.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ArtifactServiceError,
@@ -254,5 +255,17 @@ describe('the artifact service', () => {
       act: true,
     };
     expect(requireArtifactService(service)).toBe(service);
+  });
+});
+
+describe('loading', () => {
+  it('imports @actions/artifact only inside the calls that talk to the service', () => {
+    // the plan names artifacts on every path; a static import would put the library on the dry-run's start-up
+    const source = readFileSync(new URL('../../src/fanout/artifacts.ts', import.meta.url), 'utf8');
+    const mentions = source.split('\n').filter((line) => line.includes("'@actions/artifact'"));
+    expect(mentions.map((line) => line.trim())).toEqual([
+      "type ArtifactLibrary = typeof import('@actions/artifact');",
+      "return await use(await import('@actions/artifact'));",
+    ]);
   });
 });
