@@ -110,7 +110,16 @@ describe('mode: build (one leg)', () => {
   it('labels and only the manifest-level annotations go on the leg', () => {
     const p = leg();
     const annotations = p.build.argv.filter((_, i) => p.build.argv[i - 1] === '--annotation');
-    expect(annotations.length).toBeGreaterThan(0);
+    expect(annotations).toEqual([
+      'manifest:org.opencontainers.image.created=2026-01-01T00:00:00.000Z',
+      'manifest:org.opencontainers.image.description=An app',
+      'manifest:org.opencontainers.image.licenses=MIT',
+      'manifest:org.opencontainers.image.revision=860c1904a1ce19322e91ac35af1ab07466440c37',
+      'manifest:org.opencontainers.image.source=https://github.com/octo-org/app',
+      'manifest:org.opencontainers.image.title=app',
+      'manifest:org.opencontainers.image.url=https://github.com/octo-org/app',
+      'manifest:org.opencontainers.image.version=master',
+    ]);
     expect(annotations.every((a) => a.startsWith('manifest:'))).toBe(true);
     expect(p.meta.annotations.some((a) => a.startsWith('index:'))).toBe(true);
   });

@@ -291,8 +291,13 @@ describe('plan', () => {
     const ctx = context('push-master', {
       runtime: runtime({ act: true, oidc: false, cache: { kind: 'none' }, runnerTemp: '/t' }),
     });
-    expect(() => plan(inputs({ attest: 'on' }), ctx)).toThrow(InputError);
-    expect(() => plan(inputs({ attest: 'on' }), ctx)).toThrow(/"attest".*id-token: write/);
+    expect(() => plan(inputs({ attest: 'on' }), ctx)).toThrow(
+      new InputError(
+        'attest',
+        'true',
+        'a runtime with an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL): add `permissions: id-token: write` and `attestations: write` to the job',
+      ),
+    );
   });
 
   it('push with rules that give no tag is an input error on "tags"', () => {
@@ -303,7 +308,13 @@ describe('plan', () => {
         }),
         context('push-master'),
       ),
-    ).toThrow(/"tags"/);
+    ).toThrow(
+      new InputError(
+        'tags',
+        'type=ref,event=tag',
+        'rules that give at least one tag for this push when push is true (or push: false)',
+      ),
+    );
   });
 
   it('is pure: the same inputs give the same plan', () => {
