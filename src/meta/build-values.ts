@@ -19,8 +19,7 @@ export function metaScope(context: MetaContext, version: Version): MetaScope {
   return { ctx: effectiveContext(context), version: version.main ?? '' };
 }
 
-const EXPECTED =
-  "expressions such as {{version}}, {{branch}}, {{tag}}, {{sha}}, {{date 'YYYYMMDD'}} (write \\{{ for literal braces)";
+const EXPECTED = 'a valid template (write \\{{ for literal braces)';
 
 /**
  * Check build values before anything runs (whatever the event): a template mistake throws an InputError naming

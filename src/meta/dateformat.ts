@@ -20,8 +20,9 @@ const MONTHS = [
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const DAY_MS = 86_400_000;
 
-/** moment's default format (`moment().format()`). */
-export const DEFAULT_DATE_FORMAT = 'YYYY-MM-DDTHH:mm:ssZ';
+/** moment's default formats (`moment().format()`): `Z` for a zero offset (moment's UTC mode), else `+hh:mm`. */
+const DEFAULT_FORMAT = 'YYYY-MM-DDTHH:mm:ssZ';
+const DEFAULT_FORMAT_UTC = 'YYYY-MM-DDTHH:mm:ss[Z]';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -206,10 +207,13 @@ const TOKEN_RE = new RegExp(
   'g',
 );
 
-/** Format `date` in time zone `tz` with a moment.js format string. Throws RangeError for an unknown zone. */
-export function formatDate(date: Date, format: string, tz = 'UTC'): string {
+/**
+ * Format `date` in time zone `tz` with a moment.js format string (undefined: moment's default format). Throws
+ * RangeError for an unknown zone.
+ */
+export function formatDate(date: Date, format: string | undefined, tz = 'UTC'): string {
   const w = toWall(date, tz);
-  return format.replace(TOKEN_RE, (tok) => {
+  return (format ?? (w.offset === 0 ? DEFAULT_FORMAT_UTC : DEFAULT_FORMAT)).replace(TOKEN_RE, (tok) => {
     if (tok.startsWith('[') && tok.endsWith(']') && tok.length >= 2) return tok.slice(1, -1);
     if (/^S+$/.test(tok)) return pad(w.wall.getUTCMilliseconds(), 3).padEnd(tok.length, '0').slice(0, tok.length);
     const fn = TOKENS[tok];

@@ -1,7 +1,7 @@
 // The expressions templates may use, in two forms: scopes that render them for one context, and schemas that check
 // a template before any context exists (so a typo is an input error on every event, not only on the events that
 // render that template).
-import { DEFAULT_DATE_FORMAT, formatDate, isValidTimeZone } from './dateformat.js';
+import { formatDate, isValidTimeZone } from './dateformat.js';
 import { branchName, isDefaultBranch, isPullRef, isTagRef, shortSha, tagName } from './refs.js';
 import {
   checkTemplate,
@@ -15,7 +15,7 @@ import {
 import { InputError } from '../errors.js';
 import type { MetaContext } from './types.js';
 
-/** A helper rendering `date` with a moment format and an optional `tz='Zone'` (default `defaultTz`). */
+/** A helper rendering `date` with a moment format (default: moment's) and an optional `tz='Zone'` (default `defaultTz`). */
 export function dateHelper(date: Date, defaultTz = 'UTC'): Helper {
   return (params, hash) => {
     let tz = defaultTz;
@@ -23,7 +23,7 @@ export function dateHelper(date: Date, defaultTz = 'UTC'): Helper {
       if (key !== 'tz') throw new TemplateError(`unknown date attribute "${key}" (only tz='Area/City')`);
       tz = String(value);
     }
-    const format = params.length > 0 ? String(params[0]) : DEFAULT_DATE_FORMAT;
+    const format = params.length > 0 ? String(params[0]) : undefined;
     try {
       return formatDate(date, format, tz);
     } catch (err) {
@@ -84,7 +84,7 @@ function checkDate(node: ExprNode, schema: TemplateSchema): string[] {
     const quoted = node.name + node.text.slice(node.name.length).replace(format.ref, `'${format.ref}'`);
     warnings.push(
       `the format in "{{${node.text}}}" is not quoted; it is rendered as '${format.ref}' (metadata-action ` +
-        `renders its default format YYYY-MM-DDTHH:mm:ssZ instead): write {{${quoted}}}`,
+        `ignores it and renders moment's default format, e.g. 2020-01-10T00:30:00Z): write {{${quoted}}}`,
     );
   } else if (format !== undefined && typeof format !== 'string') {
     throw new TemplateError(`"{{${node.text}}}": the format must be a quoted string, e.g. ${example}`);
@@ -116,8 +116,8 @@ export const GLOBAL_SCHEMA: TemplateSchema = dateHelpers(GLOBAL_VALUES);
 /** Labels, annotations and build values: rendered after the version is known. */
 export const COMPUTED_SCHEMA: TemplateSchema = dateHelpers([...GLOBAL_VALUES, 'version']);
 
-const EXPECTED_EXPRESSIONS =
-  "known expressions such as {{branch}}, {{tag}}, {{sha}}, {{base_ref}}, {{is_default_branch}}, {{is_not_default_branch}}, {{date 'YYYYMMDD' tz='UTC'}}, {{commit_date 'YYYYMMDD'}}";
+/** The start of an InputError's "expected" for a template; the TemplateError says what is wrong and what is known. */
+const EXPECTED_TEMPLATE = 'a valid template';
 
 /** A warning about one input value, in the form of InputError's message (the input named first). */
 export function inputWarning(input: string, given: string, message: string): string {
@@ -133,7 +133,7 @@ export function check(
   schema: TemplateSchema,
   input: string,
   given: string,
-  expected = EXPECTED_EXPRESSIONS,
+  expected = EXPECTED_TEMPLATE,
 ): string[] {
   try {
     return checkTemplate(source, schema).map((w) => inputWarning(input, given, w));
@@ -149,7 +149,7 @@ export function render(
   scope: Scope,
   input: string,
   given: string,
-  expected = EXPECTED_EXPRESSIONS,
+  expected = EXPECTED_TEMPLATE,
 ): string {
   try {
     return renderTemplate(source, scope);

@@ -124,8 +124,8 @@ const VERSION_SCHEMAS: Record<'semver' | 'pep440', TemplateSchema> = {
   pep440: { values: ['raw', 'version', 'major', 'minor', 'patch'], helpers: {} },
 };
 const VERSION_EXPECTED: Record<'semver' | 'pep440', string> = {
-  semver: 'a pattern using {{raw}}, {{version}}, {{major}}, {{minor}}, {{patch}}, {{prerelease}}, {{build}}',
-  pep440: 'a pattern using {{raw}}, {{version}}, {{major}}, {{minor}}, {{patch}}',
+  semver: 'a valid semver pattern',
+  pep440: 'a valid pep440 pattern',
 };
 
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps), for "did you mean". */

@@ -6,7 +6,7 @@ import { isRawStatement } from '../template.js';
 import { versionSource } from './source.js';
 import type { TagProducer } from './types.js';
 
-const EXPECTED = 'a pattern using {{raw}}, {{version}}, {{major}}, {{minor}}, {{patch}}';
+const EXPECTED = 'a valid pep440 pattern';
 
 export const pep440Tag: TagProducer<Pep440Rule> = (rule, env, scope) => {
   const raw = versionSource(rule, env, scope);

@@ -6,7 +6,7 @@ import { isRawStatement } from '../template.js';
 import { versionSource } from './source.js';
 import type { TagProducer } from './types.js';
 
-const EXPECTED = 'a pattern using {{raw}}, {{version}}, {{major}}, {{minor}}, {{patch}}, {{prerelease}}, {{build}}';
+const EXPECTED = 'a valid semver pattern';
 
 export const semverTag: TagProducer<SemverRule> = (rule, env, scope) => {
   const raw = versionSource(rule, env, scope);

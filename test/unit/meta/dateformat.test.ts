@@ -6,6 +6,7 @@ import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import { describe, expect, test } from 'vitest';
 import { formatDate } from '../../../src/meta/index.js';
+import { isValidTimeZone } from '../../../src/meta/dateformat.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -58,5 +59,47 @@ describe('formatDate agrees with dayjs (moment-compatible tokens)', () => {
   test.each(cases)('$name', ({ input }) => {
     const date = new Date(input.date);
     expect(formatDate(date, format, input.tz)).toBe(dayjs(date).tz(input.tz).format(format));
+  });
+});
+
+describe('formatDate: UTC without Intl gives what Intl gives for a zero-offset zone', () => {
+  // Etc/GMT0 takes the Intl path; UTC the direct one. z is left out: the zone names differ (UTC, GMT).
+  const format =
+    'YYYYYY YYYY YY Q M MM MMM MMMM D DD DDD DDDD Do d dd ddd dddd e E w ww W WW gggg GGGG H HH h hh k kk m mm s ss S SS SSS A a Z ZZ X x';
+  const cases = [
+    { name: 'the fixed clock', input: '2020-01-10T00:30:00.000Z' },
+    { name: 'leap day, last millisecond', input: '2024-02-29T23:59:59.999Z' },
+    { name: 'ISO week 53', input: '2020-12-31T12:00:00.000Z' },
+    { name: 'year 50', input: '0050-06-01T08:09:10.011Z' },
+  ];
+  test.each(cases)('$name', ({ input }) => {
+    const date = new Date(input);
+    expect(formatDate(date, format, 'UTC')).toBe(formatDate(date, format, 'Etc/GMT0'));
+  });
+});
+
+describe("formatDate: moment's default format", () => {
+  const cases = [
+    { name: 'UTC: moment UTC mode', input: { tz: 'UTC' }, expected: '2020-01-10T00:30:00Z' },
+    { name: 'a zero offset elsewhere: UTC mode too', input: { tz: 'Europe/London' }, expected: '2020-01-10T00:30:00Z' },
+    { name: 'an offset', input: { tz: 'Asia/Kolkata' }, expected: '2020-01-10T06:00:00+05:30' },
+  ];
+  test.each(cases)('$name', ({ input, expected }) => {
+    expect(formatDate(NOW, undefined, input.tz)).toBe(expected);
+  });
+});
+
+describe('isValidTimeZone', () => {
+  const cases = [
+    { name: 'UTC', input: 'UTC', expected: true },
+    { name: 'utc, as Intl accepts it', input: 'utc', expected: true },
+    { name: 'Etc/UTC', input: 'Etc/UTC', expected: true },
+    { name: 'an IANA zone', input: 'Asia/Tokyo', expected: true },
+    { name: 'an unknown zone', input: 'Mars/Olympus', expected: false },
+    { name: 'a military letter', input: 'Z', expected: false },
+    { name: 'empty', input: '', expected: false },
+  ];
+  test.each(cases)('$name', ({ input, expected }) => {
+    expect(isValidTimeZone(input)).toBe(expected);
   });
 });

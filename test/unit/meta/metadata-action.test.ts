@@ -4,9 +4,16 @@
 // gives instead and the README bullet ("Compatibility with docker/metadata-action") that explains why.
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../../src/errors.js';
-import { computeMeta, parseFlavor, parseImages, parseTagRules, type TagRule } from '../../../src/meta/index.js';
+import {
+  computeMeta,
+  parseFlavor,
+  parseImages,
+  parseTagRules,
+  type MetaOutcome,
+  type TagRule,
+} from '../../../src/meta/index.js';
 import { isRawStatement } from '../../../src/meta/template.js';
-import type { EventPayload, MetaContext, MetaInputs, MetaOutcome } from '../../../src/meta/types.js';
+import type { EventPayload, MetaContext, MetaInputs } from '../../../src/meta/types.js';
 import data from './fixtures/metadata-action.json' with { type: 'json' };
 import { PARSERS } from './helpers.js';
 

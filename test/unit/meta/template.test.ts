@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { isRawStatement, renderTemplate, TemplateError, type Scope } from '../../../src/meta/template.js';
+import {
+  checkTemplate,
+  isRawStatement,
+  renderTemplate,
+  TemplateError,
+  type Scope,
+  type TemplateSchema,
+} from '../../../src/meta/template.js';
 
 const scope: Scope = {
   name: 'world',
@@ -19,6 +26,11 @@ describe('renderTemplate', () => {
     { name: 'long comment', input: 'x{{!-- }} --}}y', expected: 'xy' },
     { name: 'escaped braces', input: '\\{{name}}', expected: '{{name}}' },
     { name: 'single braces are text', input: '{name}', expected: '{name}' },
+    {
+      name: 'a bare word naming nothing is passed to a helper as text',
+      input: '{{greet YYYY-MM}}',
+      expected: 'hello YYYY-MM',
+    },
   ];
   test.each(cases)('$name', ({ input, expected }) => {
     expect(renderTemplate(input, scope)).toBe(expected);
@@ -49,5 +61,40 @@ describe('isRawStatement', () => {
   ];
   test.each(cases)('$name', ({ input, expected }) => {
     expect(isRawStatement(input)).toBe(expected);
+  });
+});
+
+describe('checkTemplate', () => {
+  const schema: TemplateSchema = {
+    values: ['name', 'n'],
+    helpers: {
+      greet: (node) => (node.params.length > 1 ? [`"{{${node.text}}}" greets one`] : []),
+    },
+  };
+  const cases = [
+    { name: 'plain text', input: 'no {expressions}', expected: [] },
+    { name: 'known values and helpers', input: "{{name}}-{{ n }}-{{greet 'x'}}", expected: [] },
+    { name: "a helper's own check warns", input: "{{greet 'a' 'b'}}", expected: ["\"{{greet 'a' 'b'}}\" greets one"] },
+    { name: 'comments and escapes are not expressions', input: '{{! {{nope}} }}\\{{nope}}', expected: [] },
+  ];
+  test.each(cases)('$name', ({ input, expected }) => {
+    expect(checkTemplate(input, schema)).toEqual(expected);
+  });
+
+  const errors = [
+    {
+      name: 'an unknown name lists the known ones',
+      input: 'x{{nmae}}',
+      expected: 'unknown expression "{{nmae}}" (known: {{name}}, {{n}}, {{greet}})',
+    },
+    {
+      name: 'a value with arguments',
+      input: "{{name 'x'}}",
+      expected: '"{{name}}" takes no arguments, got "{{name \'x\'}}"',
+    },
+    { name: 'a syntax error', input: '{{name', expected: 'unclosed expression at "{{name"' },
+  ];
+  test.each(errors)('rejects $name', ({ input, expected }) => {
+    expect(() => checkTemplate(input, schema)).toThrow(new TemplateError(expected));
   });
 });
