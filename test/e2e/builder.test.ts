@@ -1,10 +1,14 @@
-// The builder decision on a real engine that cannot do everything: a second dockerd on its own socket with the
-// classic image store (no containerd snapshotter). A single-platform push uses its default builder; a
-// two-platform build needs a docker-container builder, which the action creates and the post step removes.
-// (The docker-container builder's BuildKit image cannot be pulled here, so that build fails at bootstrap: the
-// test points the builder at a local image that does not exist, so nothing is fetched from outside.)
+// The builder on real engines. Through the bundled action: a second dockerd on its own socket with the classic image
+// store (no containerd snapshotter), where a single-platform push keeps its default builder and a two-platform
+// build needs a docker-container builder, created and removed by the post step. Directly through the builder
+// modules (the setup-buildx inputs are not wired into the bundle's flow yet): the fast probes (buildx's store, the
+// Engine API, binfmt_misc, the plugin binary) against the CLI on the main engine, the fallbacks (DOCKER_HOST at the
+// second engine, a Docker context, plain tcp), and a remote builder whose endpoint does not answer.
+// (A docker-container builder's BuildKit image cannot be pulled here, so its boot fails: the tests point it at a
+// local image that does not exist, so nothing is fetched from outside.)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +16,14 @@ import { event } from '../fixtures/events.js';
 import { runAction, visible } from './helpers/action.js';
 import { registryGet, sh } from './helpers/docker.js';
 import { requireTestEnv, type TestEnv } from './helpers/env.js';
+import { createDockerConfig } from '../../src/docker/config.js';
+import { removeBuilder, setUpBuilder, type BuilderFacts } from '../../src/docker/builder.js';
+import { parseBuildxVersion, parseEngineFacts, parseInspect } from '../../src/docker/builder-facts.js';
+import { buildxVersion } from '../../src/docker/buildx-plugin.js';
+import { engineEndpoint, engineFactsFromApi } from '../../src/docker/engine-api.js';
+import { readBuilderInputs } from '../../src/inputs/builder.js';
+import { planBuilder } from '../../src/plan/builder.js';
+import { stdout } from '../../src/runner.js';
 
 let env: TestEnv;
 let dockerd: ChildProcess | undefined;
@@ -70,6 +82,7 @@ async function setup(): Promise<void> {
 }
 
 afterAll(async () => {
+  proxy?.close();
   if (!dockerd) return;
   const exited = new Promise((r) => dockerd!.once('exit', r));
   dockerd.kill('SIGTERM');
@@ -119,12 +132,289 @@ describe('builder selection on an engine without the containerd image store', ()
     expect(job.main.code).toBe(1);
     const errors = job.main.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/Inspecting the buildx builder failed/);
-    expect(job.main.state.createdBuilder).toBe('publish-image-1234567890');
-    expect(job.post?.stdout).toContain('Removed builder publish-image-1234567890');
+    // the name comes from the plan (run id and more); the state names it for the post step
+    const created = job.main.state.createdBuilder;
+    expect(created).toMatch(/^publish-image-1234567890\S*$/);
+    expect(errors[0]).toContain(`Booting the builder ${created} (driver docker-container) failed`);
+    expect(job.post?.stdout).toContain(`Removed builder ${created}`);
     const containers = await sh(env.docker, ['--host', host, 'ps', '-a', '--format', '{{.Names}}']);
-    expect(containers.stdout).not.toContain('publish-image-1234567890');
+    expect(containers.stdout).not.toContain(created);
     const builders = await sh(env.docker, ['--host', host, 'buildx', 'ls']);
-    expect(builders.stdout).not.toContain('publish-image-1234567890');
+    expect(builders.stdout).not.toContain(created);
+  });
+});
+
+// --- the builder modules, called directly ---
+
+let proxy: Server | undefined;
+
+/** A run's DOCKER_CONFIG over a fresh user config, so builders created here never touch ~/.docker. */
+async function runConfig(prepareUser?: (dir: string) => Promise<void>) {
+  const work = mkdtempSync('/tmp/pi-builder-run-');
+  const user = join(work, 'user-docker');
+  mkdirSync(user);
+  await prepareUser?.(user);
+  return { work, dockerConfig: createDockerConfig(work, user) };
+}
+
+/** What the action prints while fn runs (log.info, warnings …), and fn's result or error. */
+async function captured<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: Error; printed: string }> {
+  let printed = '';
+  const write = stdout.write;
+  stdout.write = (t: string) => {
+    printed += t;
+  };
+  try {
+    return { value: await fn(), printed };
+  } catch (e) {
+    return { error: e as Error, printed };
+  } finally {
+    stdout.write = write;
+  }
+}
+
+/** The environment the action's CLI children see (the action passes process.env down as its env). */
+async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+async function builderFor(
+  run: { work: string; dockerConfig: string },
+  inputs: Record<string, string>,
+  platforms: string[],
+  dockerEnv: Record<string, string>,
+  tlsEnv: Record<string, string> = {},
+) {
+  const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+  const plan = planBuilder(await readBuilderInputs({ ...inputEnv, ...tlsEnv }), {
+    workDir: run.work,
+    createName: `pi-builder-${nonce}-${randomBytes(2).toString('hex')}`,
+    platforms,
+    needs: { multiPlatform: platforms.length > 1, cacheExport: false },
+  });
+  const states: string[] = [];
+  const warnings: string[] = [];
+  const notices: string[] = [];
+  const result = await withEnv(dockerEnv, () =>
+    captured(() =>
+      setUpBuilder(plan, {
+        dockerConfig: run.dockerConfig,
+        env: { ...process.env, ...dockerEnv },
+        onCleanup: (s) => states.push(s),
+        warnings,
+        notices,
+      }),
+    ),
+  );
+  return { plan, ...result, states, warnings, notices };
+}
+
+/** The CLI's view of the engine: `docker info` and `docker version` (the JSON the Engine API answers). */
+async function cliEngineFacts(dockerEnv: Record<string, string> = {}) {
+  const [info, version] = await Promise.all([
+    sh(env.docker, ['info', '--format', '{{json .}}'], { env: dockerEnv }),
+    sh(env.docker, ['version', '--format', '{{json .Server}}'], { env: dockerEnv }),
+  ]);
+  expect(info.code, info.stderr).toBe(0);
+  expect(version.code, version.stderr).toBe(0);
+  return parseEngineFacts(JSON.parse(info.stdout), JSON.parse(version.stdout));
+}
+
+/** os/arch of each platform (micro-architecture levels aside; arm keeps its variant). */
+const archs = (platforms: string[]) =>
+  [...new Set(platforms.map((p) => (p.startsWith('linux/arm/') ? p : p.split('/').slice(0, 2).join('/'))))].sort();
+
+describe('fast probes on the main engine', () => {
+  it('give the same facts as the CLI: engine, buildx version, the current builder and its platforms', async () => {
+    env = await requireTestEnv();
+    const run = await runConfig();
+    const endpoint = engineEndpoint({});
+    expect(endpoint.kind).toBe('unix');
+    const [api, cli] = await Promise.all([
+      engineFactsFromApi(endpoint as Extract<typeof endpoint, { kind: 'unix' }>),
+      cliEngineFacts(),
+    ]);
+    expect(api).toEqual(cli);
+
+    const plugin = await buildxVersion(run.dockerConfig);
+    const cliVersion = await sh(env.docker, ['buildx', 'version']);
+    expect(plugin.version).toBe(parseBuildxVersion(cliVersion.stdout));
+    expect(plugin.via).toMatch(/\/docker-buildx$/);
+
+    const fast = await builderFor(run, {}, [], {});
+    expect(fast.error).toBeUndefined();
+    const inspected = parseInspect((await sh(env.docker, ['buildx', 'inspect', '--bootstrap', 'default'])).stdout);
+    const f = fast.value as BuilderFacts;
+    expect(f.source).toBe('engine-api');
+    expect({ name: f.name, driver: f.driver, containerdStore: f.containerdStore }).toEqual({
+      name: inspected.name,
+      driver: inspected.driver,
+      containerdStore: cli.containerdStore,
+    });
+    // BuildKit also lists amd64 levels (it runs CPUID); the architectures are the same
+    expect(archs(f.platforms)).toEqual(archs(inspected.platforms));
+    expect(f.platforms.every((p) => inspected.platforms.includes(p))).toBe(true);
+
+    // and the same builder read the slow way (no environment: every question to the CLI and BuildKit)
+    const slowPlan = planBuilder(await readBuilderInputs({}), {
+      workDir: run.work,
+      createName: 'unused',
+      platforms: [],
+      needs: { multiPlatform: true, cacheExport: true },
+    });
+    const slow = await captured(() =>
+      setUpBuilder(slowPlan, { dockerConfig: run.dockerConfig, onCleanup: () => {}, warnings: [], notices: [] }),
+    );
+    expect(slow.value?.source).toBe('buildkit');
+    const pick = (b: BuilderFacts) => ({
+      name: b.name,
+      driver: b.driver,
+      containerdStore: b.containerdStore,
+      pushByDigest: b.pushByDigest,
+      buildxVersion: b.buildxVersion,
+      created: b.created,
+      engineVersion: b.engineVersion,
+      archs: archs(b.platforms),
+    });
+    expect(pick(f)).toEqual(pick(slow.value as BuilderFacts));
+    expect(fast.printed).toContain(
+      `Builder default (driver docker, containerd image store): buildx ${plugin.version}, BuildKit of Docker Engine ${cli.version}`,
+    );
+  });
+});
+
+describe('fallbacks: the same classic engine reached three ways', () => {
+  it('DOCKER_HOST at its socket: the Engine API finds the classic store; one platform keeps the default builder', async () => {
+    await setup();
+    const run = await runConfig();
+    const one = await builderFor(run, {}, ['linux/amd64'], { DOCKER_HOST: host });
+    expect(one.error).toBeUndefined();
+    expect(one.value).toMatchObject({
+      name: 'default',
+      driver: 'docker',
+      containerdStore: false,
+      source: 'engine-api',
+      created: false,
+    });
+    expect(one.states).toEqual([]);
+    const cli = await cliEngineFacts({ DOCKER_HOST: host });
+    expect(one.value?.engineVersion).toBe(cli.version);
+  });
+
+  it('a Docker context: the CLI and BuildKit are asked, and decide the same (two platforms: create a builder)', async () => {
+    await setup();
+    const context = `pi-classic-${nonce}`;
+    // the user's context; the run's config links the user's contexts, as the action's does
+    const ctx = await runConfig(async (user) => {
+      const made = await sh(env.docker, ['context', 'create', context, '--docker', `host=${host}`], {
+        env: { DOCKER_CONFIG: user },
+      });
+      expect(made.code, made.stderr).toBe(0);
+    });
+
+    const one = await builderFor(ctx, {}, ['linux/amd64'], { DOCKER_CONTEXT: context });
+    expect(one.error).toBeUndefined();
+    expect(one.value).toMatchObject({ name: context, driver: 'docker', containerdStore: false, source: 'buildkit' });
+
+    const two = await builderFor(
+      ctx,
+      { 'driver-opts': `image=${env.registryOpen}/test/no-such-buildkit:${nonce}` },
+      ['linux/amd64', 'linux/arm64'],
+      { DOCKER_CONTEXT: context },
+    );
+    expect(two.printed).toContain(
+      'Creating a docker-container builder: the docker driver without the containerd image store cannot build several platforms',
+    );
+    expect(two.error?.message).toMatch(/^Booting the builder pi-builder-\w+-\w+ \(driver docker-container\) failed/);
+    const name = two.plan.choice.kind === 'current' ? two.plan.choice.fallback.name : '';
+    expect(two.states).toEqual([name]);
+    const removed = await withEnv({ DOCKER_CONTEXT: context }, () =>
+      captured(() => removeBuilder(two.states[0], ctx.dockerConfig)),
+    );
+    expect(removed.printed).toBe(`Removed builder ${name}\n`);
+    const containers = await sh(env.docker, ['--host', host, 'ps', '-a', '--format', '{{.Names}}']);
+    expect(containers.stdout).not.toContain(name);
+  });
+
+  it('plain tcp (a byte proxy on 127.0.0.1 in front of its socket): the Engine API over tcp, BuildKit for the builder', async () => {
+    await setup();
+    const socket = host.replace(/^unix:\/\//, '');
+    proxy = createServer((client) => {
+      const upstream = connect(socket);
+      client.pipe(upstream).pipe(client);
+      const close = () => {
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on('error', close);
+      upstream.on('error', close);
+    });
+    await new Promise<void>((r) => proxy!.listen(0, '127.0.0.1', () => r()));
+    const tcp = `tcp://127.0.0.1:${(proxy.address() as { port: number }).port}`;
+    const endpoint = engineEndpoint({ DOCKER_HOST: tcp });
+    expect(endpoint.kind).toBe('tcp');
+    const api = await engineFactsFromApi(endpoint as Extract<typeof endpoint, { kind: 'tcp' }>);
+    expect(api).toEqual(await cliEngineFacts({ DOCKER_HOST: host }));
+
+    const run = await runConfig();
+    const one = await builderFor(run, {}, ['linux/amd64'], { DOCKER_HOST: tcp });
+    expect(one.error).toBeUndefined();
+    expect(one.value).toMatchObject({ name: 'default', driver: 'docker', containerdStore: false, source: 'buildkit' });
+  });
+});
+
+describe('a remote builder whose endpoint does not answer', () => {
+  it('fails at once with one error naming the endpoint; the post step removes the builder and its TLS files', async () => {
+    env = await requireTestEnv();
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const endpoint = `tcp://127.0.0.1:${port}`;
+    const key = `-----BEGIN PRIVATE KEY-----\nPI${nonce}KEYMATERIAL0000000000\n-----END PRIVATE KEY-----\n`;
+    const run = await runConfig();
+    const remote = await builderFor(
+      run,
+      { driver: 'remote', builder: `pi-remote-${nonce}`, endpoint },
+      ['linux/amd64'],
+      {},
+      {
+        BUILDER_NODE_0_AUTH_TLS_CACERT: `-----BEGIN CERTIFICATE-----\nPI${nonce}CA\n-----END CERTIFICATE-----\n`,
+        BUILDER_NODE_0_AUTH_TLS_CERT: `-----BEGIN CERTIFICATE-----\nPI${nonce}CERT\n-----END CERTIFICATE-----\n`,
+        BUILDER_NODE_0_AUTH_TLS_KEY: key,
+      },
+    );
+    const name = `pi-remote-${nonce}`;
+    expect(remote.error?.message).toBe(
+      `The remote BuildKit endpoint ${endpoint} (ECONNREFUSED) of the builder ${name} does not answer. Check the endpoint input and that buildkitd listens there.`,
+    );
+    const files = join(run.work, 'buildx');
+    expect(remote.states.at(-1)).toBe(JSON.stringify({ filesDir: files, name, remove: ['buildx', 'rm', name] }));
+    for (const part of ['cacert', 'cert', 'key']) {
+      const file = join(files, `node0-${part}.pem`);
+      expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
+    }
+    expect(readFileSync(join(files, 'node0-key.pem'), 'utf8')).toBe(key);
+    const listed = await sh(env.docker, ['buildx', 'ls'], { env: { DOCKER_CONFIG: run.dockerConfig } });
+    expect(listed.stdout).toContain(name);
+    // the key's body appears nowhere the runner shows or keeps
+    for (const text of [remote.printed, remote.error?.message ?? '', ...remote.states, ...remote.warnings]) {
+      expect(text).not.toContain(`PI${nonce}KEYMATERIAL`);
+    }
+
+    const post = await captured(() => removeBuilder(remote.states.at(-1) as string, run.dockerConfig));
+    expect(post.printed).toBe(`Removed builder ${name}\nRemoved ${files}\n`);
+    expect(existsSync(files)).toBe(false);
+    const after = await sh(env.docker, ['buildx', 'ls'], { env: { DOCKER_CONFIG: run.dockerConfig } });
+    expect(after.stdout).not.toContain(name);
   });
 });
