@@ -11,7 +11,7 @@ import { event, SHA } from '../fixtures/events.js';
 import { everything, runAction, visible, type JobRun, type RunnerEnv } from './helpers/action.js';
 import { registryGet, sh } from './helpers/docker.js';
 import { multiarchPushInputs, requireTestEnv, type TestEnv } from './helpers/env.js';
-import { startFlakyProxy } from '../doubles/flaky-proxy.js';
+import { startFaultProxy } from '../doubles/fault-proxy.js';
 import { verifyPush } from '../../src/docker/verify.js';
 
 let env: TestEnv;
@@ -304,30 +304,47 @@ describe('publish: failure paths', () => {
 
   it('a registry that stays down: three attempts, then one clear error', async () => {
     await setup();
-    const job = await runAction(
-      publishRun({
-        inputs: {
-          images: `127.0.0.1:5999/${repo}`,
-          registry: '',
-          username: '',
-          password: '',
-          tags: 'type=raw,value=down',
-        },
-      }),
-    );
-    expect(job.main.code).toBe(1);
-    expect(job.main.stdout).toMatch(/Attempt 1 of 3 failed talking to the registry/);
-    expect(job.main.stdout).toMatch(/Attempt 2 of 3 failed talking to the registry/);
-    const errors = job.main.stdout.split('\n').filter((l) => l.startsWith('::error'));
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/The registry kept failing: the push failed 3 times/);
+    // Every connection is reset before a byte is read: BuildKit's own retries fail, then the action's.
+    const proxy = await startFaultProxy({ target: env.registryOpen, refuseConnections: Infinity });
+    try {
+      const job = await runAction(
+        publishRun({
+          inputs: {
+            images: `${proxy.host}/${repo}-down`,
+            registry: '',
+            username: '',
+            password: '',
+            tags: 'type=raw,value=down',
+            platforms: 'linux/amd64',
+          },
+        }),
+      );
+      expect(job.main.code).toBe(1);
+      const unreachable = 'failed: The registry could not be reached \\(connection reset by peer\\)\\. Retrying';
+      expect(job.main.stdout).toMatch(new RegExp(`::warning::Attempt 1 of 3 ${unreachable}`));
+      expect(job.main.stdout).toMatch(new RegExp(`::warning::Attempt 2 of 3 ${unreachable}`));
+      const errors = job.main.stdout.split('\n').filter((l) => l.startsWith('::error'));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(
+        /The registry could not be reached \(connection reset by peer\)\. \(after 3 attempts\)/,
+      );
+      expect(proxy.refusedConnections).toBeGreaterThan(0);
+      expect(proxy.requests).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('a registry that fails transiently: the push is retried and succeeds', async () => {
     await setup();
-    // BuildKit retries a refused upload itself after 1 s, 2 s and 4 s and gives up at about +7 s; the action's own
-    // retry starts its next attempt 2 s after that (about +9 s). An 8 s outage fails the first attempt only.
-    const proxy = await startFlakyProxy(env.registryOpen, 8_000);
+    // An outage counted in requests, not seconds: the next 5 manifest PUTs get 503. BuildKit 0.13 sends a
+    // manifest 4 times before it gives up (retrying after 1, 2 and 4 s), so the first build attempt fails with the 4th
+    // refusal and the action retries; the 5th refusal lands in the second attempt, whose BuildKit retry succeeds.
+    // Any BuildKit that tries 3 to 5 times per manifest gives the same story: one failed attempt, then success.
+    const proxy = await startFaultProxy({
+      target: env.registryOpen,
+      rules: [{ name: 'outage', match: { method: 'PUT', kind: 'manifest' }, fault: { status: 503 }, times: 5 }],
+    });
     try {
       const job = await runAction(
         publishRun({
@@ -342,8 +359,8 @@ describe('publish: failure paths', () => {
         }),
       );
       expect(job.main.code, visible(job.main.stdout)).toBe(0);
-      expect(proxy.refused).toBeGreaterThan(0);
-      expect(job.main.stdout).toMatch(/::warning::Attempt 1 of 3 failed talking to the registry; retrying/);
+      expect(proxy.hits('outage')).toBe(5);
+      expect(job.main.stdout).toMatch(/::warning::Attempt 1 of 3 failed: The registry failed with HTTP 503\. Retrying/);
       expect(job.main.stdout).not.toMatch(/Attempt 2 of 3 failed/);
       const m = await registryGet(env.registryOpen, `${repo}-flaky/manifests/flaky`);
       expect(m.status).toBe(200);
