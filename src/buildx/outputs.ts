@@ -182,6 +182,12 @@ export function outputTargets(outputs: readonly OutputEntry[], push: boolean): O
   };
 }
 
+/** buildx refuses `--iidfile` next to a local or tar output ("local and tar exporters are incompatible with image
+ *  ID file"); build-push-action leaves the flag out then, and so must the plan. */
+export function imageIdFileAllowed(outputs: readonly OutputEntry[]): boolean {
+  return !outputs.some((o) => o.type === 'local' || o.type === 'tar');
+}
+
 /**
  * The output flags, as build-push-action passes them: each output as `--output`, plus `--push` and `--load` when
  * asked for (with outputs too: buildx then pushes every image output and loads into docker as well).

@@ -1,5 +1,6 @@
 // The exact `docker buildx build` argv of a publish or of a fan-out leg. One function builds both, so a leg is a
 // publish with other outputs: same flags, same labels, same cache rules.
+import { imageIdFileAllowed } from '../buildx/outputs.js';
 import { buildInputArgv } from '../inputs/build.js';
 import type { Context } from '../context.js';
 import type { Inputs } from '../inputs/index.js';
@@ -75,7 +76,8 @@ export function buildArgv(inputs: Inputs, parts: ArgvParts): string[] {
   if (inputs.sbom) argv.push('--sbom', inputs.sbom);
   argv.push(...buildInputArgv(inputs));
   argv.push(...parts.output);
-  argv.push('--metadata-file', parts.metadataFile, '--iidfile', parts.iidFile);
+  argv.push('--metadata-file', parts.metadataFile);
+  if (imageIdFileAllowed(inputs.outputs)) argv.push('--iidfile', parts.iidFile);
   argv.push(parts.source.context);
   return argv;
 }

@@ -1,7 +1,13 @@
 // outputs checked against buildx's exporters and their attributes; where the image goes (names, push) under
 // buildx's --tag and --push semantics.
 import { describe, expect, it } from 'vitest';
-import { outputArgv, outputTargets, parseOutput, type OutputTargets } from '../../src/buildx/outputs.js';
+import {
+  imageIdFileAllowed,
+  outputArgv,
+  outputTargets,
+  parseOutput,
+  type OutputTargets,
+} from '../../src/buildx/outputs.js';
 
 interface GoodCase {
   name: string;
@@ -287,5 +293,18 @@ describe('outputArgv', () => {
     it(c.name, () => {
       expect(outputArgv(c.outputs.map(parseOutput), { push: c.push, load: c.load })).toEqual(c.expected);
     });
+  }
+});
+
+describe('imageIdFileAllowed', () => {
+  const cases = [
+    { name: 'no outputs', outputs: [], expected: true },
+    { name: 'an image output', outputs: ['type=image,name=a/b,push=true'], expected: true },
+    { name: 'an OCI tarball', outputs: ['type=oci,dest=x.tar'], expected: true },
+    { name: 'a local output (buildx refuses --iidfile with it)', outputs: ['./out'], expected: false },
+    { name: 'a tar output among others', outputs: ['type=image,name=a/b', 'type=tar,dest=fs.tar'], expected: false },
+  ];
+  for (const c of cases) {
+    it(c.name, () => expect(imageIdFileAllowed(c.outputs.map(parseOutput))).toBe(c.expected));
   }
 });
