@@ -89,6 +89,12 @@ const cases: Case[] = [
     expected: { tags: ['user/app:app-1.2.3', 'user/app:app-latest'], latest: true },
   },
   {
+    name: 'a prefix keeps every = (then sanitised)',
+    context: events.pushTag('v1.2.3'),
+    inputs: metaInputs({ tags: ['type=semver,pattern={{version}}'], flavor: ['prefix=a=b'] }),
+    expected: { tags: ['user/app:a-b1.2.3', 'user/app:latest'], latest: true },
+  },
+  {
     name: 'suffix applies to all tags',
     context: events.pushTag('v1.2.3'),
     inputs: metaInputs({

@@ -36,6 +36,15 @@ const cases: Case[] = [
     expected: { images: ['name/foo', 'ghcr.io/name/bar'], tags: ['name/foo:dev', 'ghcr.io/name/bar:dev'] },
   },
   {
+    name: 'a comma-separated line next to other lines is still several images',
+    context: ctx,
+    inputs: metaInputs({ images: ['name/foo,name/bar', 'ghcr.io/name/baz'] }),
+    expected: {
+      images: ['name/foo', 'name/bar', 'ghcr.io/name/baz'],
+      tags: ['name/foo:dev', 'name/bar:dev', 'ghcr.io/name/baz:dev'],
+    },
+  },
+  {
     name: 'names are lower-cased',
     context: ctx,
     inputs: metaInputs({ images: ['Name/Foo'] }),

@@ -103,6 +103,14 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'labels: sorted in code-unit order (capitals first), not by locale',
+    context: events.pushBranch('dev'),
+    inputs: metaInputs({ labels: ['a.b=1', 'Maintainer=x', 'org.opencontainers.image.Zeta=2'] }),
+    expected: {
+      labels: ['Maintainer=x', 'a.b=1', 'org.opencontainers.image.Zeta=2', ...defaults('dev')],
+    },
+  },
+  {
     name: 'labels: no HTML escaping',
     context: events.pushBranch('dev'),
     inputs: metaInputs({ labels: ['org.opencontainers.image.description=Tom & Jerry <"quoted">'] }),
