@@ -366,7 +366,16 @@ export class RegistryClient {
         }
         if (o.accept.includes(res.status)) {
           if (!o.read) return { res };
-          return { res, bytes: await res.bytes(o.readLimit ?? MANIFEST_LIMIT) };
+          const limit = o.readLimit ?? MANIFEST_LIMIT;
+          const bytes = await res.bytes(limit).catch((e: unknown) => {
+            if (e instanceof NetworkError) throw e;
+            this.fail(o.method, url, {
+              kind: 'rejected',
+              status: res!.status,
+              detail: `the answer is larger than the ${limit} bytes accepted`,
+            });
+          });
+          return { res, bytes };
         }
         outcome = { status: res.status, retryAfterMs: parseRetryAfter(res.headers['retry-after'], this.opts.now()) };
         detail = registryErrorDetail((await res.bytes(64 * 1024).catch(() => Buffer.alloc(0))).toString('utf8'));

@@ -414,6 +414,25 @@ describe('integrity', () => {
   });
 });
 
+describe('limits', () => {
+  it('refuses a manifest larger than the 4 MiB the spec allows', async () => {
+    const client = session().client(double.host);
+    await client.hasBlob('octo/app', sha('x'));
+    double.override = (req, url, res) => {
+      if (!url.pathname.includes('/manifests/')) return false;
+      res
+        .writeHead(200, { 'content-type': 'application/vnd.oci.image.index.v1+json' })
+        .end(Buffer.alloc(5 * 1024 * 1024, 32));
+      return true;
+    };
+    const error = await client.getManifest('octo/app', 'huge').catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'rejected', status: 200 });
+    expect((error as Error).message).toBe(
+      `GET ${double.host}/v2/octo/app/manifests/huge failed (HTTP 200, rejected): the answer is larger than the 4194304 bytes accepted`,
+    );
+  });
+});
+
 describe('blob uploads', () => {
   const bytes = Buffer.from('layer bytes');
   const blob = { digest: sha(bytes), size: bytes.length, open: () => bytes };
