@@ -13,9 +13,9 @@ export default defineConfig({
       include: ['src/**/*.ts'],
       reportsDirectory: 'coverage',
       reporter: ['text-summary', 'json-summary'],
-      // A little below what the unit suite reached when the floor was set (see CONTRIBUTING.md): new code comes
-      // with unit tests, so these only go up.
-      thresholds: { statements: 66, branches: 61, functions: 67, lines: 66 },
+      // A little below what the unit suite reached when the floor was set (statements 82.5 %, branches 81.2 %,
+      // functions 84.2 %, lines 83.0 %): new code comes with unit tests, so these only go up.
+      thresholds: { statements: 80, branches: 79, functions: 82, lines: 81 },
     },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['test/unit/setup.ts'] } },
