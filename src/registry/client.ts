@@ -64,12 +64,6 @@ export interface FetchedManifest {
   body: Record<string, unknown>;
 }
 
-export interface ManifestHead {
-  digest?: string;
-  mediaType?: string;
-  size?: number;
-}
-
 /** A blob to upload: its descriptor and a way to read it (again, for a retry). */
 export interface BlobSource {
   digest: string;
@@ -155,23 +149,18 @@ export class RegistryClient {
     };
   }
 
-  /** What a tag or digest points at, without the body; undefined when the registry does not have it. */
-  async headManifest(repository: string, reference: string): Promise<ManifestHead | undefined> {
-    const { res } = await this.call({
-      method: 'HEAD',
-      target: `${repository}/manifests/${reference}`,
-      scopes: [{ repository, actions: ['pull'] }],
-      accept: [200, 404],
-      headers: { accept: MANIFEST_ACCEPT.join(', ') },
-    });
-    await res.discard();
-    if (res.status === 404) return undefined;
-    const size = Number(res.headers['content-length']);
-    return {
-      digest: res.headers['docker-content-digest'],
-      mediaType: res.headers['content-type']?.split(';')[0].trim(),
-      size: Number.isFinite(size) ? size : undefined,
-    };
+  /**
+   * The manifest a tag or digest names, or undefined when the registry does not have it. A GET, not a HEAD:
+   * undici closes the connection after every HEAD (against servers that send a body anyway), and a manifest is a
+   * few kilobytes, so reading it costs less than a new connection (and a TLS handshake) per check.
+   */
+  async findManifest(repository: string, reference: string): Promise<FetchedManifest | undefined> {
+    try {
+      return await this.getManifest(repository, reference);
+    } catch (e) {
+      if (e instanceof RegistryError && e.kind === 'not-found') return undefined;
+      throw e;
+    }
   }
 
   /** PUT a manifest under a tag or its digest; returns its digest (checked against the registry's). */
@@ -202,6 +191,7 @@ export class RegistryClient {
 
   // ---- blobs ----------------------------------------------------------------------------------------------------
 
+  /** Whether the repository holds a blob (a HEAD: a blob can be large; its connection is not reused by undici). */
   async hasBlob(repository: string, digest: string): Promise<boolean> {
     const { res } = await this.call({
       method: 'HEAD',

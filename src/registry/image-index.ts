@@ -171,7 +171,7 @@ export async function createIndex(
       await mapLimit(repositories, 4, async (repo) => {
         const { registry, repository } = parseImageRef(repo);
         const client = registries.client(registry);
-        const heads = await mapLimit(index.manifests, 8, (d) => client.headManifest(repository, d.digest));
+        const heads = await mapLimit(index.manifests, 8, (d) => client.findManifest(repository, d.digest));
         return index.manifests
           .filter((_, i) => heads[i] === undefined)
           .map((d) => {

@@ -56,6 +56,8 @@ export interface RecordedRequest {
   status?: number;
   /** the rule that answered instead of the registry */
   fault?: string;
+  /** which accepted connection carried it (1-based, in order of acceptance) */
+  connection: number;
 }
 
 export interface FaultProxyOptions {
@@ -74,6 +76,8 @@ export interface FaultProxy {
   readonly requests: readonly RecordedRequest[];
   /** connections reset by refuseConnections */
   readonly refusedConnections: number;
+  /** connections accepted (refused ones included): how well a client reuses its connections */
+  readonly connections: number;
   addRule(rule: FaultRule): void;
   clearRules(): void;
   /** how many requests a rule answered */
@@ -115,6 +119,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const hitsByName = new Map<string, number>();
   let authenticatedSuccess = false;
   let refused = 0;
+  let connections = 0;
+  const connectionIds = new WeakMap<Socket, number>();
   let seq = 0;
 
   const pick = (r: RecordedRequest): RuleState | undefined => {
@@ -153,6 +159,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       ...classify(url.pathname),
       authorized: typeof req.headers.authorization === 'string',
       viaProxy,
+      connection: connectionIds.get(req.socket) ?? 0,
     };
     requests.push(record);
     const state = pick(record);
@@ -202,6 +209,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     req.pipe(upstream);
   });
   server.on('connection', (socket: Socket) => {
+    connections++;
+    connectionIds.set(socket, connections);
     if (refused < (options.refuseConnections ?? 0)) {
       refused++;
       socket.resetAndDestroy();
@@ -217,6 +226,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     requests,
     get refusedConnections() {
       return refused;
+    },
+    get connections() {
+      return connections;
     },
     addRule: (rule) => rules.push({ rule, hits: 0, ended: false }),
     clearRules: () => rules.splice(0),

@@ -461,6 +461,37 @@ describe('registry client: faults through the fault proxy', () => {
     }
   });
 
+  it('reads many tags concurrently over a few shared keep-alive connections', async () => {
+    await setup();
+    const proxy = await startFaultProxy({ target: env.registryOpen });
+    const { registries } = session();
+    try {
+      const legs = ['linux/amd64', 'linux/arm64'].map((platform) => ({
+        platform,
+        digest: pushed.get(platform)!.digest,
+      }));
+      const tags = Array.from({ length: 24 }, (_, i) => `t${i}`);
+      const created = await createIndex(
+        { legs, repositories: { [`${proxy.host}/reg-${nonce}/app`]: tags } },
+        registries,
+      );
+      expect(failedTags(created)).toEqual([]);
+      const read = await readBack(
+        tags.map((t) => `${proxy.host}/reg-${nonce}/app:${t}`),
+        created.digest,
+        ['linux/amd64', 'linux/arm64'],
+        registries,
+      );
+      expect(read.filter((r) => r.matches)).toHaveLength(24);
+      // the legs' manifests and configs, 24 PUTs and 24 GETs over one pool: at most its 8 connections
+      expect(proxy.requests.length).toBeGreaterThanOrEqual(50);
+      expect(proxy.connections).toBeLessThanOrEqual(8);
+    } finally {
+      await registries.close();
+      await proxy.close();
+    }
+  });
+
   it('reset connections (an outage of two connections): retried with backoff, then read', async () => {
     await setup();
     const proxy = await startFaultProxy({ target: env.registryOpen, refuseConnections: 2 });

@@ -218,7 +218,8 @@ describe('Bearer tokens', () => {
     putManifest('octo/app', '1.0');
     const client = session().client(double.host);
     await client.getManifest('octo/app', '1.0');
-    await client.headManifest('octo/app', '1.0');
+    expect(await client.findManifest('octo/app', '1.0')).toMatchObject({ size: MANIFEST.length });
+    expect(await client.findManifest('octo/app', 'absent')).toBeUndefined();
     expect(double.requests('/token')).toHaveLength(1);
     await client.putManifest('octo/app', '2.0', Buffer.from(MANIFEST), 'application/vnd.oci.image.index.v1+json');
     expect(double.requests('/token').map((s) => s.query.getAll('scope'))).toEqual([
