@@ -1,13 +1,12 @@
-// Pure readings of what the engine, buildx and the kernel say about the builder (Engine API /info and /version,
+// Pure readings of what the engine, buildx and the kernel say about the builder (the Engine API's /info,
 // `buildx version`, `buildx inspect`, buildx's store files, binfmt_misc entries), and the decisions made from them.
 // Kept apart from the effects so every answer the probes can get is unit-tested without an engine.
 import semver from 'semver';
 
-/** What the engine says about itself: /info + /version of the Engine API (or `docker info` / `docker version`). */
+/** What the engine says about itself: the Engine API's /info (or `docker info --format '{{json .}}'`, the same JSON). */
 export interface EngineFacts {
   /** ServerVersion, e.g. 26.1.5+dfsg1 */
   version: string;
-  apiVersion: string;
   /** the engine's own platform, os/arch[/variant] as BuildKit names it */
   platform: string;
   /** the storage driver (Driver), e.g. overlay2, overlayfs, vfs */
@@ -47,28 +46,40 @@ export function usesContainerdStore(driverStatusJson: string): boolean {
   }
 }
 
-/** GOARCH (as /version's Arch says it) → the platform BuildKit names for the engine itself. */
-export function nativePlatform(os: string, arch: string): string {
-  // containerd's platforms.Normalize: a bare arm is v7; arm64 is never given a variant in BuildKit's list.
-  if (arch === 'arm') return `${os}/arm/v7`;
+/** uname -m (as /info's Architecture says it) → GOARCH, as the engine's Go runtime names it. */
+const UNAME_ARCH: Readonly<Record<string, string>> = {
+  x86_64: 'amd64',
+  aarch64: 'arm64',
+  armv7l: 'arm',
+  armv6l: 'arm',
+  armv8l: 'arm',
+  i386: '386',
+  i686: '386',
+  ppc64le: 'ppc64le',
+  s390x: 's390x',
+  riscv64: 'riscv64',
+  mips64: 'mips64',
+  loongarch64: 'loong64',
+};
+
+/** The engine's own platform as BuildKit lists it first (containerd's Normalize: a bare arm is arm/v7). */
+export function nativePlatform(os: string, unameArch: string): string {
+  const arch = UNAME_ARCH[unameArch] ?? unameArch;
+  if (arch === 'arm') return `${os}/arm/${unameArch === 'armv6l' ? 'v6' : 'v7'}`;
   return `${os}/${arch}`;
 }
 
 /**
- * The Engine API's /info and /version documents (the same JSON `docker info --format '{{json .}}'` and
- * `docker version --format '{{json .Server}}'` print). Throws when either is not what an engine answers.
+ * The Engine API's /info document (the JSON `docker info --format '{{json .}}'` prints). /info alone: /version adds
+ * nothing needed here, and each of the two makes dockerd run `runc --version` (~50–100 ms on a busy runner).
  */
-export function parseEngineFacts(info: unknown, version: unknown): EngineFacts {
-  if (!isObject(info) || !str(info.ServerVersion)) {
-    throw new Error('the engine answered /info without a ServerVersion');
-  }
-  if (!isObject(version) || !str(version.Version) || !str(version.Arch) || !str(version.Os)) {
-    throw new Error('the engine answered /version without Version, Os and Arch');
+export function parseEngineInfo(info: unknown): EngineFacts {
+  if (!isObject(info) || !str(info.ServerVersion) || !str(info.OSType) || !str(info.Architecture)) {
+    throw new Error('the engine answered /info without ServerVersion, OSType and Architecture');
   }
   return {
-    version: str(version.Version),
-    apiVersion: str(version.ApiVersion),
-    platform: nativePlatform(str(version.Os), str(version.Arch)),
+    version: str(info.ServerVersion),
+    platform: nativePlatform(str(info.OSType), str(info.Architecture)),
     storageDriver: str(info.Driver),
     containerdStore: containerdStoreIn(info.DriverStatus),
   };

@@ -18,7 +18,7 @@ import {
   localPlatforms,
   missingPlatforms,
   parseBuildxCurrent,
-  parseEngineFacts,
+  parseEngineInfo,
   parseInspect,
   parseStoredBuilder,
   resolveCurrentBuilder,
@@ -128,16 +128,6 @@ export function storeView(dir: string): BuildxStoreView {
   };
 }
 
-/** uname -m (docker info's Architecture) → GOARCH. */
-const UNAME_ARCH: Record<string, string> = {
-  x86_64: 'amd64',
-  aarch64: 'arm64',
-  armv7l: 'arm',
-  armv6l: 'arm',
-  i386: '386',
-  i686: '386',
-};
-
 /** The engine's facts: over its socket when the action can reach it as the CLI would, else `docker info`. */
 async function engineFacts(endpoint: EngineEndpoint, dockerConfig: string): Promise<EngineFacts> {
   if (endpoint.kind !== 'cli') {
@@ -147,12 +137,7 @@ async function engineFacts(endpoint: EngineEndpoint, dockerConfig: string): Prom
       log.debug(`Engine API at ${endpoint.host} did not answer (${(e as Error).message}); asking the Docker CLI`);
     }
   }
-  const info = JSON.parse(await docker(['info', '--format', '{{json .}}'], dockerConfig, 'docker info')) as Record<
-    string,
-    unknown
-  >;
-  const arch = String(info.Architecture ?? '');
-  return parseEngineFacts(info, { Version: info.ServerVersion, Os: info.OSType, Arch: UNAME_ARCH[arch] ?? arch });
+  return parseEngineInfo(JSON.parse(await docker(['info', '--format', '{{json .}}'], dockerConfig, 'docker info')));
 }
 
 async function inspect(name: string | undefined, dockerConfig: string, what: string): Promise<InspectFacts> {

@@ -1,12 +1,12 @@
-// The Engine API asked directly over its socket: /info and /version answer in a few milliseconds, where each
-// `docker info` / `docker version` starts the CLI from scratch (~0.2–0.4 s on a 2-core runner). Only for endpoints
+// The Engine API asked directly over its socket: /info answers in tens of milliseconds, where `docker info`
+// starts the CLI from scratch first (~0.2–0.4 s on a 2-core runner). Only for endpoints
 // the action can reach exactly as the CLI would (a unix socket, or plain tcp); ssh, TLS and named contexts keep
 // the CLI, which knows their configuration.
 import { request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Env } from '../runner.js';
-import { parseEngineFacts, type EngineFacts } from './builder-facts.js';
+import { parseEngineInfo, type EngineFacts } from './builder-facts.js';
 
 export const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
 
@@ -115,10 +115,9 @@ export function engineGet(
   });
 }
 
-/** /info and /version at once → the engine's facts. Throws when the engine does not answer. */
+/** /info → the engine's facts. Throws when the engine does not answer. */
 export async function engineFactsFromApi(
   endpoint: Extract<EngineEndpoint, { kind: 'unix' | 'tcp' }>,
 ): Promise<EngineFacts> {
-  const [info, version] = await Promise.all([engineGet(endpoint, '/info'), engineGet(endpoint, '/version')]);
-  return parseEngineFacts(info, version);
+  return parseEngineInfo(await engineGet(endpoint, '/info'));
 }

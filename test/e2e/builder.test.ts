@@ -18,7 +18,7 @@ import { registryGet, sh } from './helpers/docker.js';
 import { requireTestEnv, type TestEnv } from './helpers/env.js';
 import { createDockerConfig } from '../../src/docker/config.js';
 import { removeBuilder, setUpBuilder, type BuilderFacts } from '../../src/docker/builder.js';
-import { parseBuildxVersion, parseEngineFacts, parseInspect } from '../../src/docker/builder-facts.js';
+import { parseBuildxVersion, parseEngineInfo, parseInspect } from '../../src/docker/builder-facts.js';
 import { buildxVersion } from '../../src/docker/buildx-plugin.js';
 import { engineEndpoint, engineFactsFromApi } from '../../src/docker/engine-api.js';
 import { readBuilderInputs } from '../../src/inputs/builder.js';
@@ -218,7 +218,7 @@ async function builderFor(
   return { plan, ...result, states, warnings, notices };
 }
 
-/** The CLI's view of the engine: `docker info` and `docker version` (the JSON the Engine API answers). */
+/** The CLI's view of the engine: `docker info` (the JSON /info answers), its platform checked against `docker version`. */
 async function cliEngineFacts(dockerEnv: Record<string, string> = {}) {
   const [info, version] = await Promise.all([
     sh(env.docker, ['info', '--format', '{{json .}}'], { env: dockerEnv }),
@@ -226,7 +226,10 @@ async function cliEngineFacts(dockerEnv: Record<string, string> = {}) {
   ]);
   expect(info.code, info.stderr).toBe(0);
   expect(version.code, version.stderr).toBe(0);
-  return parseEngineFacts(JSON.parse(info.stdout), JSON.parse(version.stdout));
+  const facts = parseEngineInfo(JSON.parse(info.stdout));
+  const server = JSON.parse(version.stdout) as { Os: string; Arch: string; Version: string };
+  expect([facts.platform, facts.version]).toEqual([`${server.Os}/${server.Arch}`, server.Version]);
+  return facts;
 }
 
 /** os/arch of each platform (micro-architecture levels aside; arm keeps its variant). */

@@ -8,7 +8,7 @@ import {
   parseBinfmtEntry,
   parseBuildxCurrent,
   parseBuildxVersion,
-  parseEngineFacts,
+  parseEngineInfo,
   parseInspect,
   parseStoredBuilder,
   resolveCurrentBuilder,
@@ -82,6 +82,7 @@ const INFO_CONTAINERD = {
   Architecture: 'x86_64',
   OSType: 'linux',
   ServerVersion: '26.1.5+dfsg1',
+  KernelVersion: '6.18.44-fc-v1045',
 };
 const INFO_CLASSIC = {
   Driver: 'overlay2',
@@ -90,75 +91,55 @@ const INFO_CLASSIC = {
     ['Supports d_type', 'true'],
     ['Using metacopy', 'false'],
   ],
+  Architecture: 'aarch64',
+  OSType: 'linux',
   ServerVersion: '28.2.2',
 };
-/** /version of the main test engine (trimmed). */
-const VERSION = {
-  Platform: { Name: '' },
-  Version: '26.1.5+dfsg1',
-  ApiVersion: '1.45',
-  MinAPIVersion: '1.24',
-  Os: 'linux',
-  Arch: 'amd64',
-  KernelVersion: '6.18.44-fc-v1045',
-};
 
-describe('engine facts (/info, /version)', () => {
+describe('engine facts (/info)', () => {
   interface Case {
     name: string;
     info: unknown;
-    version: unknown;
-    expected: ReturnType<typeof parseEngineFacts>;
+    expected: ReturnType<typeof parseEngineInfo>;
   }
   const cases: Case[] = [
     {
       name: "Debian's engine with the containerd image store",
       info: INFO_CONTAINERD,
-      version: VERSION,
-      expected: {
-        version: '26.1.5+dfsg1',
-        apiVersion: '1.45',
-        platform: 'linux/amd64',
-        storageDriver: 'overlayfs',
-        containerdStore: true,
-      },
+      expected: { version: '26.1.5+dfsg1', platform: 'linux/amd64', storageDriver: 'overlayfs', containerdStore: true },
     },
     {
-      name: 'the classic store',
+      name: 'the classic store on arm64',
       info: INFO_CLASSIC,
-      version: { ...VERSION, Version: '28.2.2', ApiVersion: '1.50' },
-      expected: {
-        version: '28.2.2',
-        apiVersion: '1.50',
-        platform: 'linux/amd64',
-        storageDriver: 'overlay2',
-        containerdStore: false,
-      },
+      expected: { version: '28.2.2', platform: 'linux/arm64', storageDriver: 'overlay2', containerdStore: false },
     },
     {
       name: 'vfs, which has no DriverStatus, on a 32-bit arm engine',
-      info: { Driver: 'vfs', DriverStatus: null, ServerVersion: '26.1.5' },
-      version: { ...VERSION, Arch: 'arm' },
-      expected: {
-        version: '26.1.5+dfsg1',
-        apiVersion: '1.45',
-        platform: 'linux/arm/v7',
-        storageDriver: 'vfs',
-        containerdStore: false,
-      },
+      info: { Driver: 'vfs', DriverStatus: null, ServerVersion: '26.1.5', OSType: 'linux', Architecture: 'armv7l' },
+      expected: { version: '26.1.5', platform: 'linux/arm/v7', storageDriver: 'vfs', containerdStore: false },
+    },
+    {
+      name: 'an armv6 engine',
+      info: { ...INFO_CLASSIC, Architecture: 'armv6l' },
+      expected: { version: '28.2.2', platform: 'linux/arm/v6', storageDriver: 'overlay2', containerdStore: false },
+    },
+    {
+      name: 'a 32-bit x86 engine',
+      info: { ...INFO_CLASSIC, Architecture: 'i686' },
+      expected: { version: '28.2.2', platform: 'linux/386', storageDriver: 'overlay2', containerdStore: false },
     },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      expect(parseEngineFacts(c.info, c.version)).toEqual(c.expected);
+      expect(parseEngineInfo(c.info)).toEqual(c.expected);
     });
   }
   it('refuses an answer that is not an engine’s', () => {
-    expect(() => parseEngineFacts({ message: 'page not found' }, VERSION)).toThrow(
-      'the engine answered /info without a ServerVersion',
+    expect(() => parseEngineInfo({ message: 'page not found' })).toThrow(
+      'the engine answered /info without ServerVersion, OSType and Architecture',
     );
-    expect(() => parseEngineFacts(INFO_CONTAINERD, { Version: '26.1.5' })).toThrow(
-      'the engine answered /version without Version, Os and Arch',
+    expect(() => parseEngineInfo('OK')).toThrow(
+      'the engine answered /info without ServerVersion, OSType and Architecture',
     );
   });
   it('reads the store from `docker info --format {{json .DriverStatus}}` too', () => {
