@@ -103,7 +103,10 @@ export function checkEndpoint(input: string, driver: BuilderDriver, endpoint: st
   } else {
     if (scheme === undefined || !REMOTE_SCHEMES.includes(scheme) || !validUrl(endpoint)) throw fail();
   }
-  if (scheme === 'tcp' && !/^tcp:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+):\d{1,5}\/?$/i.test(endpoint)) throw fail();
+  // BuildKit has no default port; a Docker host does (the CLI adds 2375/2376)
+  const port = driver === 'remote' ? ':\\d{1,5}' : '(:\\d{1,5})?';
+  if (scheme === 'tcp' && !new RegExp(`^tcp://(\\[[0-9a-f:.]+\\]|[a-z0-9.-]+)${port}/?$`, 'i').test(endpoint))
+    throw fail();
   if (scheme === 'unix' && !/^unix:\/\/\/./.test(endpoint)) throw fail();
 }
 

@@ -117,6 +117,14 @@ const good: GoodCase[] = [
     },
   },
   {
+    name: 'a docker-container node on a Docker host over tcp, port implied as the CLI does',
+    inputs: { driver: 'docker-container', endpoint: 'tcp://docker.internal' },
+    expected: {
+      driver: 'docker-container',
+      node: { endpoint: 'tcp://docker.internal', platforms: [], driverOpts: [] },
+    },
+  },
+  {
     name: 'an inline config',
     inputs: { 'buildkitd-config-inline': 'debug = true\n[registry."docker.io"]\n  mirrors = ["mirror.gcr.io"]\n' },
     expected: {
