@@ -106,6 +106,7 @@ export class RegistryClient {
   private scheme: 'unknown' | 'basic' | 'bearer' = 'unknown';
   private bearer?: { realm: URL; service?: string };
   private tokens: BearerToken[] = [];
+  private readonly pendingTokens = new Map<string, Promise<BearerToken>>();
   private readonly base: string;
 
   constructor(
@@ -456,8 +457,19 @@ export class RegistryClient {
     });
   }
 
+  /** One token request per scope set at a time: concurrent calls that need the same token share its request. */
+  private fetchToken(scopes: readonly string[]): Promise<BearerToken> {
+    const key = [...scopes].sort().join(' ');
+    let pending = this.pendingTokens.get(key);
+    if (!pending) {
+      pending = this.requestToken(scopes).finally(() => this.pendingTokens.delete(key));
+      this.pendingTokens.set(key, pending);
+    }
+    return pending;
+  }
+
   /** GET the token service (anonymous when no credential: public pulls from ghcr.io and Docker Hub work so). */
-  private async fetchToken(scopes: readonly string[]): Promise<BearerToken> {
+  private async requestToken(scopes: readonly string[]): Promise<BearerToken> {
     const { realm, service } = this.bearer!;
     const url = new URL(realm);
     if (service) url.searchParams.set('service', service);

@@ -234,6 +234,16 @@ describe('Bearer tokens', () => {
     expect(double.requests('/token')).toHaveLength(3);
   });
 
+  it('concurrent reads that need one token share its request', async () => {
+    putManifest('octo/app', '1.0');
+    const client = session().client(double.host);
+    await client.hasBlob('octo/app', sha('x')); // the scheme is known: tokens are fetched before sending
+    double.tokens.clear();
+    await Promise.all(Array.from({ length: 6 }, () => client.getManifest('octo/app', '1.0')));
+    // one for the first blob check, one after the revocation, shared by the six reads
+    expect(double.requests('/token')).toHaveLength(2);
+  });
+
   it('renews a token when it expires (by the injected clock)', async () => {
     putManifest('octo/app', '1.0');
     double.expiresIn = 60;
