@@ -128,13 +128,14 @@ interface Artifact {
   finalized: boolean;
 }
 
+// Plain fields, not parameter properties: the double also runs under Node's type stripping (scripts, local runs).
 class TwirpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
     super(message);
+    this.status = status;
+    this.code = code;
   }
 }
 
