@@ -2,6 +2,8 @@
 // `{{! comments }}`, `\{{` for a literal brace pair, `{{{triple}}}` and `~` whitespace control.
 // Output is never HTML-escaped. A small parser instead of the handlebars package keeps the action's
 // start-up fast; block helpers (`{{#if}}`) are not part of the documented syntax and are rejected.
+// checkTemplate reads a template against a schema of the names known at its position, so the engine can reject a
+// typo when the inputs are read instead of when (and if) an event renders it.
 
 export type Param = string | number | boolean;
 export type Helper = (params: Param[], hash: Record<string, Param>) => string;
