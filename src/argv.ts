@@ -36,10 +36,16 @@ function ansiEscape(ch: string): string {
   return [...Buffer.from(ch, 'utf8')].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join('');
 }
 
+/**
+ * Printable ASCII and spaces: nothing to escape. Checked first because the Unicode-property class above is costly
+ * to compile (milliseconds of a dry-run's start), and nearly every argument is plain ASCII.
+ */
+const PRINTABLE_ASCII = /^[ -~]*$/;
+
 /** One word of shell text that is exactly `text` (which holds no `##[`). */
 function quoteWord(text: string): string {
   if (BARE.test(text)) return text;
-  if (!SPECIAL.test(text)) return `'${text.replace(/'/g, `'\\''`)}'`;
+  if (PRINTABLE_ASCII.test(text) || !SPECIAL.test(text)) return `'${text.replace(/'/g, `'\\''`)}'`;
   // `$'…'`: backslash and quote are escaped, specials become escapes, everything else is literal.
   return `$'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(SPECIAL_ALL, ansiEscape)}'`;
 }

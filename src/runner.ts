@@ -44,9 +44,13 @@ const IGNORABLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 /** Leading whitespace as .NET's TrimStart strips it: JavaScript's \s plus U+0085 (NEL). */
 const V2_COMMAND = /^[\s\u0085]*::/;
 
+/** Printable ASCII: no ignorable character, so the Unicode-property pass (costly to compile) is skipped. */
+const PLAIN_ASCII = /^[ -~]*$/;
+
 /** Whether the runner could read this line (no line breaks in it) as a workflow command. Errs on the safe side. */
 export function readsAsCommand(line: string): boolean {
-  const seen = line.replace(IGNORABLE, '');
+  if (!line.includes(':') && !line.includes('#')) return false;
+  const seen = PLAIN_ASCII.test(line) ? line : line.replace(IGNORABLE, '');
   return seen.includes('##[') || V2_COMMAND.test(seen);
 }
 

@@ -247,6 +247,8 @@ describe('readsAsCommand: the runner rules, erring on the safe side', () => {
     { name: 'legacy form anywhere', line: 'text ##[set-output name=x;]y', expected: true },
     { name: 'legacy form split by an ignorable character', line: '#\u200d#[error]x', expected: true },
     { name: 'legacy form split by a control character', line: '#\u0001#[error]x', expected: true },
+    { name: 'legacy form split by a tab (erring on the safe side)', line: '#\t#[error]x', expected: true },
+    { name: 'no colon and no #', line: 'Removed builder publish-image-1', expected: false },
     { name: 'one # only', line: '# [x] #[y]', expected: false },
   ];
   for (const c of cases) it(c.name, () => expect(readsAsCommand(c.line)).toBe(c.expected));
