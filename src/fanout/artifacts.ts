@@ -222,7 +222,7 @@ export interface UploadOptions {
   /** a directory of this run's own (the file to upload is written under it) */
   workDir: string;
   service: ArtifactService;
-  /** days the service keeps the result; default 1, as Docker's documented fan-out does (raise it to re-run a merge later) */
+  /** days the service keeps the result; default 1, as in Docker's documented fan-out (more to re-run a merge later) */
   retentionDays?: number;
 }
 
@@ -245,8 +245,10 @@ export async function uploadLegResult(result: LegResult, options: UploadOptions)
   } catch (err) {
     if (err instanceof ArtifactServiceError) throw err;
     const message = explain(err, service);
-    const hint = /\(409\)/.test(message)
-      ? ` This run attempt already has a result for ${result.platform} of these images: build each platform in one leg only.`
+    const duplicate = /\(409\)/.test(message);
+    const hint = duplicate
+      ? ` This run attempt already has a result for ${result.platform} of these images: ` +
+        'build each platform in one leg only.'
       : '';
     const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
     throw new ArtifactServiceError(
@@ -299,10 +301,11 @@ export async function collectLegResults(images: readonly string[], options: Coll
         }
         const result = parseLegResult(text, artifact.name);
         const expected = legArtifactName(result.images, result.platform, result.runAttempt);
-        if (expected !== artifact.name || imageSet(result.images).join('\n') !== wanted.join('\n')) {
+        const images = imageSet(result.images);
+        if (expected !== artifact.name || images.join('\n') !== wanted.join('\n')) {
           throw new LegResultError(
             artifact.name,
-            `it describes ${result.platform} of ${imageSet(result.images).join(', ')} (attempt ${result.runAttempt}), ` +
+            `it describes ${result.platform} of ${images.join(', ')} (attempt ${result.runAttempt}), ` +
               `which belongs in "${expected}"`,
           );
         }

@@ -22,7 +22,7 @@
 // Blob storage, as Azure's SDK (BlockBlobClient.uploadStream) speaks it, at signed URLs (no bearer; the `sig` query
 // parameter is checked, an upload URL cannot read and a download URL cannot write):
 //   PUT {upload}&comp=block&blockid=<base64>  (body: the block)         → 201
-//   PUT {upload}&comp=blocklist  <BlockList><Latest>id</Latest>…</…>    → 201 (the blob is those blocks, in order)
+//   PUT {upload}&comp=blocklist  <BlockList><Latest>id</Latest>…</…>    → 201 (the blob: those blocks in order)
 //   GET {download}                                                       → 200 application/zip, the zip uploaded
 // The library zips the files; the double stores the bytes as uploaded and serves them back unchanged.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';

@@ -210,7 +210,8 @@ describe('the artifact service', () => {
   const start =
     "mode build and mode merge hand the legs' results over through the run's artifact service, and this job has none";
   const outsideGitHub =
-    "The runner sets both for every JavaScript action step of a GitHub Actions job; outside one, pass the legs' digests to the merge job with the `digests` input instead.";
+    'The runner sets both for every JavaScript action step of a GitHub Actions job; outside one, ' +
+    "pass the legs' digests to the merge job with the `digests` input instead.";
   const underAct =
     'Under act, start it with --artifact-server-path <dir> (e.g. --artifact-server-path /tmp/artifacts).';
   const cases: { name: string; service: ArtifactService; expected: string }[] = [

@@ -102,13 +102,15 @@ describe('parseLegResult', () => {
       name: 'no schema version',
       text: JSON.stringify({ ...valid, schema: undefined }),
       expected:
-        'schema version nothing; this publish-image reads version 1 (use the same publish-image version in the build legs and the merge job)',
+        'schema version nothing; this publish-image reads version 1 ' +
+        '(use the same publish-image version in the build legs and the merge job)',
     },
     {
       name: 'a newer schema version',
       text: JSON.stringify({ ...valid, schema: 2 }),
       expected:
-        'schema version 2; this publish-image reads version 1 (use the same publish-image version in the build legs and the merge job)',
+        'schema version 2; this publish-image reads version 1 ' +
+        '(use the same publish-image version in the build legs and the merge job)',
     },
     {
       name: 'no images',
