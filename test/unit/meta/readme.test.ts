@@ -266,21 +266,19 @@ const cases: Case[] = [
   },
 
   // ---- type=semver (the README's table, then its examples)
-  ...(
-    [
-      ['v1.2.3', '{{raw}}', '', 'v1.2.3'],
-      ['v1.2.3', '{{version}}', '', '1.2.3'],
-      ['v1.2.3', '{{major}}.{{minor}}', '', '1.2'],
-      ['v1.2.3', 'v{{major}}', '', 'v1'],
-      ['v1.2.3', '{{minor}}', '', '2'],
-      ['v1.2.3', '{{patch}}', '', '3'],
-      ['p1/v1.2.3', '{{version}}', 'v(\\d.\\d.\\d)$', '1.2.3'],
-      ['v2.0.8-beta.67', '{{raw}}', '', 'v2.0.8-beta.67'],
-      ['v2.0.8-beta.67', '{{version}}', '', '2.0.8-beta.67'],
-      ['v2.0.8-beta.67', '{{major}}', '', '2.0.8-beta.67'],
-      ['v2.0.8-beta.67', '{{major}}.{{minor}}', '', '2.0.8-beta.67'],
-    ] as const
-  ).map(([tag, pattern, match, output]) => ({
+  ...[
+    { tag: 'v1.2.3', pattern: '{{raw}}', match: '', output: 'v1.2.3' },
+    { tag: 'v1.2.3', pattern: '{{version}}', match: '', output: '1.2.3' },
+    { tag: 'v1.2.3', pattern: '{{major}}.{{minor}}', match: '', output: '1.2' },
+    { tag: 'v1.2.3', pattern: 'v{{major}}', match: '', output: 'v1' },
+    { tag: 'v1.2.3', pattern: '{{minor}}', match: '', output: '2' },
+    { tag: 'v1.2.3', pattern: '{{patch}}', match: '', output: '3' },
+    { tag: 'p1/v1.2.3', pattern: '{{version}}', match: 'v(\\d.\\d.\\d)$', output: '1.2.3' },
+    { tag: 'v2.0.8-beta.67', pattern: '{{raw}}', match: '', output: 'v2.0.8-beta.67' },
+    { tag: 'v2.0.8-beta.67', pattern: '{{version}}', match: '', output: '2.0.8-beta.67' },
+    { tag: 'v2.0.8-beta.67', pattern: '{{major}}', match: '', output: '2.0.8-beta.67' },
+    { tag: 'v2.0.8-beta.67', pattern: '{{major}}.{{minor}}', match: '', output: '2.0.8-beta.67' },
+  ].map(({ tag, pattern, match, output }) => ({
     name: `semver table: ${tag} ${pattern}${match ? ` match=${match}` : ''} → ${output}`,
     context: events.pushTag(tag),
     inputs: tags(`type=semver,pattern=${pattern}${match ? `,match=${match}` : ''}`),
@@ -307,22 +305,20 @@ const cases: Case[] = [
   },
 
   // ---- type=pep440
-  ...(
-    [
-      ['1.2.3', '{{raw}}', '', '1.2.3'],
-      ['1.2.3', '{{version}}', '', '1.2.3'],
-      ['v1.2.3', '{{version}}', '', '1.2.3'],
-      ['1.2.3', '{{major}}.{{minor}}', '', '1.2'],
-      ['1.2.3', 'v{{major}}', '', 'v1'],
-      ['v1.2.3rc2', '{{raw}}', '', 'v1.2.3rc2'],
-      ['1.2.3rc2', '{{version}}', '', '1.2.3rc2'],
-      ['p1/v1.2.3', '{{version}}', 'v(\\d.\\d.\\d)$', '1.2.3'],
-      ['1.2.3rc2', '{{major}}.{{minor}}', '', '1.2.3rc2'],
-      ['1.2.3post1', '{{major}}.{{minor}}', '', '1.2.3.post1'],
-      ['1.2.3beta2', '{{major}}.{{minor}}', '', '1.2.3b2'],
-      ['1.0dev4', '{{major}}.{{minor}}', '', '1.0.dev4'],
-    ] as const
-  ).map(([tag, pattern, match, output]) => ({
+  ...[
+    { tag: '1.2.3', pattern: '{{raw}}', match: '', output: '1.2.3' },
+    { tag: '1.2.3', pattern: '{{version}}', match: '', output: '1.2.3' },
+    { tag: 'v1.2.3', pattern: '{{version}}', match: '', output: '1.2.3' },
+    { tag: '1.2.3', pattern: '{{major}}.{{minor}}', match: '', output: '1.2' },
+    { tag: '1.2.3', pattern: 'v{{major}}', match: '', output: 'v1' },
+    { tag: 'v1.2.3rc2', pattern: '{{raw}}', match: '', output: 'v1.2.3rc2' },
+    { tag: '1.2.3rc2', pattern: '{{version}}', match: '', output: '1.2.3rc2' },
+    { tag: 'p1/v1.2.3', pattern: '{{version}}', match: 'v(\\d.\\d.\\d)$', output: '1.2.3' },
+    { tag: '1.2.3rc2', pattern: '{{major}}.{{minor}}', match: '', output: '1.2.3rc2' },
+    { tag: '1.2.3post1', pattern: '{{major}}.{{minor}}', match: '', output: '1.2.3.post1' },
+    { tag: '1.2.3beta2', pattern: '{{major}}.{{minor}}', match: '', output: '1.2.3b2' },
+    { tag: '1.0dev4', pattern: '{{major}}.{{minor}}', match: '', output: '1.0.dev4' },
+  ].map(({ tag, pattern, match, output }) => ({
     name: `pep440 table: ${tag} ${pattern}${match ? ` match=${match}` : ''} → ${output}`,
     context: events.pushTag(tag),
     inputs: tags(`type=pep440,pattern=${pattern}${match ? `,match=${match}` : ''}`),
@@ -349,15 +345,13 @@ const cases: Case[] = [
   },
 
   // ---- type=match
-  ...(
-    [
-      ['v1.2.3', '\\d.\\d.\\d', '0', '1.2.3'],
-      ['v2.0.8-beta.67', 'v(.*)', '1', '2.0.8-beta.67'],
-      ['v2.0.8-beta.67', 'v(\\d.\\d)', '1', '2.0'],
-      ['20200110-RC2', '\\d+', '0', '20200110'],
-      ['p1/v1.2.3', 'p1/v(\\d.\\d.\\d)', '1', '1.2.3'],
-    ] as const
-  ).map(([tag, pattern, group, output]) => ({
+  ...[
+    { tag: 'v1.2.3', pattern: '\\d.\\d.\\d', group: '0', output: '1.2.3' },
+    { tag: 'v2.0.8-beta.67', pattern: 'v(.*)', group: '1', output: '2.0.8-beta.67' },
+    { tag: 'v2.0.8-beta.67', pattern: 'v(\\d.\\d)', group: '1', output: '2.0' },
+    { tag: '20200110-RC2', pattern: '\\d+', group: '0', output: '20200110' },
+    { tag: 'p1/v1.2.3', pattern: 'p1/v(\\d.\\d.\\d)', group: '1', output: '1.2.3' },
+  ].map(({ tag, pattern, group, output }) => ({
     name: `match table: ${tag} ${pattern} group ${group} → ${output}`,
     context: events.pushTag(tag),
     inputs: tags(`type=match,pattern=${pattern},group=${group}`),
