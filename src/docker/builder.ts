@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { printArgv } from '../argv.js';
 import { run, tail } from '../exec.js';
 import { log, type Env } from '../runner.js';
 import type { BuilderInfo } from '../result.js';
@@ -95,7 +96,7 @@ export function decodeCleanup(state: string): BuilderCleanup {
 
 async function docker(args: string[], dockerConfig: string, what: string): Promise<string> {
   const out = await run('docker', args, { secrets: [], env: { DOCKER_CONFIG: dockerConfig } });
-  if (out.code !== 0) throw new Error(`${what} failed (docker ${args.join(' ')}): ${tail(out, 4)}`);
+  if (out.code !== 0) throw new Error(`${what} failed (${printArgv(['docker', ...args])}): ${tail(out, 4)}`);
   return out.stdout;
 }
 

@@ -3,6 +3,7 @@
 // found where the CLI looks for plugins, in the CLI's order, so it is the same buildx `docker buildx` runs.
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { printArgv } from '../argv.js';
 import { run, tail } from '../exec.js';
 import { parseBuildxVersion } from './builder-facts.js';
 
@@ -55,6 +56,6 @@ export async function buildxVersion(dockerConfig: string): Promise<{ version: st
   const plugin = findBuildxPlugin(dockerConfig);
   const [command, args] = plugin ? [plugin, ['version']] : ['docker', ['buildx', 'version']];
   const out = await run(command, args, { secrets: [], env: { DOCKER_CONFIG: dockerConfig } });
-  if (out.code !== 0) throw new Error(`buildx is not usable (${command} ${args.join(' ')}): ${tail(out, 4)}`);
+  if (out.code !== 0) throw new Error(`buildx is not usable (${printArgv([command, ...args])}): ${tail(out, 4)}`);
   return { version: parseBuildxVersion(out.stdout), via: plugin ?? 'docker buildx' };
 }

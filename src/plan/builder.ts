@@ -4,6 +4,7 @@
 // current, whether it can do the job, which platforms it has); a dry-run shows the plan as it is.
 import type { BuilderDriver, BuilderInputs, BuilderNodeInputs, NodeTls } from '../inputs/builder.js';
 import type { BuilderNeeds } from '../docker/builder-facts.js';
+import { printArgv } from '../argv.js';
 
 /** A file written (mode 0600) before `buildx create` reads it. */
 export interface PlannedFile {
@@ -235,7 +236,7 @@ export function planBuilder(inputs: BuilderInputs, facts: BuilderPlanFacts): Bui
 
 /** The plan in words, for a dry-run and the summary: never a file's content. */
 export function describeBuilderPlan(plan: BuilderPlan): string[] {
-  const show = (argv: string[]) => `docker ${argv.join(' ')}`;
+  const show = (argv: string[]) => printArgv(['docker', ...argv]);
   const create = (c: CreatePlan) => [
     ...(c.files.length ? [`write ${c.files.length} file(s) under ${c.filesDir} (mode 0600)`] : []),
     show(c.create),

@@ -439,7 +439,7 @@ describe('describeBuilderPlan', () => {
       inputs: inputs(),
       expected: [
         'the current builder if it can build this, else:',
-        `  docker buildx create --name publish-image-42 --driver docker-container --driver-opt network=host --buildkitd-flags ${DEFAULT_BUILDKITD_FLAGS}`,
+        `  docker buildx create --name publish-image-42 --driver docker-container --driver-opt network=host --buildkitd-flags '${DEFAULT_BUILDKITD_FLAGS}'`,
         '  post: docker buildx rm publish-image-42',
       ],
     },
