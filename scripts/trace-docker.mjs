@@ -5,11 +5,16 @@
 //   node scripts/trace-docker.mjs                      # dist/index.js (PUBLISH_IMAGE_DIST=… for another bundle)
 //   TRACE_RUNS=5 node scripts/trace-docker.mjs         # 5 traced runs: the table of the median one + medians
 //
+// Each traced job is followed by the bare equivalent (docker login, docker buildx build --push of the same tags,
+// platforms and build args, docker logout, in a throwaway DOCKER_CONFIG), and the medians give the ratio the
+// project aims at (a warm publish within 1.25× of the bare commands).
+//
 // Two recorders, so nothing escapes: a `docker` shim first on PATH (bash; logs each docker process with
 // $EPOCHREALTIME, whoever starts it), and a preload in the action's Node process that wraps child_process.spawn
 // (every process the action starts, whatever its path: docker, docker-buildx run directly, aws …). A docker row
 // is the shim's (its own start and end); other rows are the preload's. Needs `bash scripts/test-env.sh`.
 import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +99,55 @@ function runStep(env, preload) {
   });
 }
 
+function inputsFor(e, nonce, repo) {
+  return {
+    images: `${e.REGISTRY_AUTH}/${repo}`,
+    registry: e.REGISTRY_AUTH,
+    username: e.REGISTRY_USER,
+    password: readFileSync(e.REGISTRY_PASSWORD_FILE, 'utf8').trim(),
+    context: join(ROOT, 'test/fixtures/contexts/multiarch'),
+    platforms: 'linux/amd64,linux/arm64',
+    network: 'host',
+    'build-args': `BASE=${e.BASE_IMAGE}\nNONCE=${nonce}`,
+    tags: 'type=ref,event=branch\ntype=sha\ntype=raw,value=latest',
+    summary: 'true',
+    logout: 'true',
+  };
+}
+
+/** The same publish as bare commands: login, build --push with the action's tags, logout. Seconds. */
+function bare(e, nonce, repo) {
+  const config = mkdtempSync(join(tmpdir(), 'trace-bare-'));
+  const inputs = inputsFor(e, nonce, repo);
+  const image = inputs.images;
+  const tags = ['master', 'sha-860c190', 'latest'].flatMap((t) => ['--tag', `${image}:${t}`]);
+  const docker = (args, input) => {
+    const r = spawnSync('docker', args, { env: { ...process.env, DOCKER_CONFIG: config }, input, stdio: 'pipe' });
+    if (r.status !== 0) throw new Error(`docker ${args.slice(0, 3).join(' ')} failed: ${r.stderr}`);
+  };
+  const t0 = performance.now();
+  docker(['login', '--username', inputs.username, '--password-stdin', inputs.registry], inputs.password);
+  docker([
+    'buildx',
+    'build',
+    '--platform',
+    inputs.platforms,
+    '--network',
+    'host',
+    '--build-arg',
+    `BASE=${e.BASE_IMAGE}`,
+    '--build-arg',
+    `NONCE=${nonce}`,
+    ...tags,
+    '--push',
+    inputs.context,
+  ]);
+  docker(['logout', inputs.registry]);
+  const seconds = (performance.now() - t0) / 1000;
+  rmSync(config, { recursive: true, force: true });
+  return seconds;
+}
+
 /** One job: main, then post with the state main saved, each step traced into its own log. */
 async function job(e, nonce, repo) {
   const dir = mkdtempSync(join(tmpdir(), 'trace-docker-'));
@@ -104,19 +158,7 @@ async function job(e, nonce, repo) {
     mkdirSync(stepDir);
     const log = join(stepDir, 'trace.log');
     writeFileSync(log, '');
-    const inputs = {
-      images: `${e.REGISTRY_AUTH}/${repo}`,
-      registry: e.REGISTRY_AUTH,
-      username: e.REGISTRY_USER,
-      password: readFileSync(e.REGISTRY_PASSWORD_FILE, 'utf8').trim(),
-      context: join(ROOT, 'test/fixtures/contexts/multiarch'),
-      platforms: 'linux/amd64,linux/arm64',
-      network: 'host',
-      'build-args': `BASE=${e.BASE_IMAGE}\nNONCE=${nonce}`,
-      tags: 'type=ref,event=branch\ntype=sha\ntype=raw,value=latest',
-      summary: 'true',
-      logout: 'true',
-    };
+    const inputs = inputsFor(e, nonce, repo);
     const env = runnerEnv(stepDir, inputs, {
       PATH: `${dockerShim(stepDir, log)}:${process.env.PATH}`,
       ...Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])),
@@ -189,11 +231,20 @@ async function main() {
   console.log(`bundle ${DIST}; ${RUNS} traced run(s) after one warm-up, ${e.REGISTRY_AUTH}/${repo}, 3 tags`);
   await job(e, nonce, repo); // warm-up: the same build, so the traced runs hit BuildKit's cache
   const jobs = [];
-  for (let i = 0; i < RUNS; i++) jobs.push(await job(e, nonce, repo));
+  const bares = [];
+  for (let i = 0; i < RUNS; i++) {
+    jobs.push(await job(e, nonce, repo));
+    bares.push(bare(e, nonce, repo));
+  }
   const total = (j) => j.reduce((sum, s) => sum + (s.t1 - s.t0), 0);
   const byTotal = [...jobs].sort((a, b) => total(a) - total(b));
   const mid = byTotal[Math.floor(byTotal.length / 2)];
   printJob(mid);
+  const job1 = median(jobs.map(total));
+  const bare1 = median(bares);
+  console.log(
+    `\njob (main + post) ${msf(job1)} ms; bare login + build --push + logout ${msf(bare1)} ms; ratio ${(job1 / bare1).toFixed(2)} (target ≤ 1.25; medians of ${RUNS})`,
+  );
   if (RUNS > 1) {
     const main = jobs.map((j) => j[0]);
     const build = main.map((s) => {
