@@ -22,7 +22,7 @@ function secretValues(inputs: Inputs): string[] {
     inputs.login.password ?? '',
     inputs.githubToken,
     ...inputs.login.registryAuth.map((a) => a.password ?? ''),
-    ...inputs.secrets.map((s) => s.value),
+    ...inputs.secretValues,
   ].filter(Boolean);
 }
 
@@ -65,6 +65,7 @@ function writeOutputs(plan: Plan, result: RunResult, env: Env, secrets: string[]
     outputs.imageid = result.build.imageId ?? '';
     outputs.metadata = JSON.stringify(result.build.metadata);
   }
+  if (result.merge) outputs.digest = result.merge.digest;
   if (result.tagStates) {
     outputs.digest ||= result.partialDigest ?? '';
     outputs['pushed-tags'] = result.tagStates
@@ -89,8 +90,9 @@ async function runFlow(plan: Plan, flow: FlowEnv): Promise<RunResult> {
     case 'matrix':
       return { status: 'success', warnings: [] };
     case 'build':
+      return (await import('./flows/leg.js')).runLeg(plan, flow);
     case 'merge':
-      throw new Error(`mode: ${plan.mode} is not available yet`);
+      return (await import('./flows/merge.js')).runMerge(plan, flow);
   }
 }
 

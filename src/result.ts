@@ -1,5 +1,6 @@
 // What the effects produced, for outputs and the job summary.
 import type { AttestOutcome } from './attest.js';
+import type { LegResult } from './fanout/leg-result.js';
 
 export interface StepCounts {
   /** build steps BuildKit ran or reused (`#N [stage i/n] ...` lines) */
@@ -50,6 +51,30 @@ export interface TagState {
   error?: string;
 }
 
+/** A fan-out leg: what it pushed and how, and the artifact that carries its result to the merge. */
+export interface LegOutcome {
+  result: LegResult;
+  /** how the image got to the registry: buildx pushed by digest, or the action pushed buildx's OCI archive */
+  via: 'push-by-digest' | 'oci-layout';
+  artifact?: string;
+}
+
+/** One platform of the merged index and where its digest came from. */
+export interface MergedLeg {
+  platform: string;
+  digest: string;
+  source: 'artifact' | 'digests input';
+  /** the leg's own report, when it came through an artifact */
+  result?: LegResult;
+}
+
+export interface MergeOutcome {
+  digest: string;
+  legs: MergedLeg[];
+  /** earlier attempts of re-run legs that were replaced */
+  superseded: number;
+}
+
 export type RunStatus = 'success' | 'failure' | 'dry-run';
 
 export interface RunResult {
@@ -64,6 +89,8 @@ export interface RunResult {
   /** the tags read back after a failed push */
   tagStates?: TagState[];
   attestation?: AttestOutcome;
+  leg?: LegOutcome;
+  merge?: MergeOutcome;
   /** the failure, already free of secrets */
   error?: string;
   /** warnings found while running (added to the plan's) */

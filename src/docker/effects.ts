@@ -1,7 +1,7 @@
 // The Docker effects as one lazily imported chunk: a dry-run never loads them, a real run loads them once
 // (one chunk instead of one per effect, so shared code such as exec.ts is bundled once).
 export { createDockerConfig, removeDockerConfig } from './config.js';
-export { login, logout } from './login.js';
-export { prepareBuilder, removeBuilder } from './builder.js';
-export { build } from './build.js';
+export { login, logout, resolveCredentials } from './login.js';
+export { removeBuilder, setUpBuilder, startBuilderProbes } from './builder.js';
+export { build, BuildError } from './build.js';
 export { verifyPush } from './verify.js';

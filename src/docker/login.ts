@@ -1,5 +1,5 @@
-// docker login with the password on stdin, into the run's isolated DOCKER_CONFIG. Returns the credentials it logged
-// in with (ECR passwords resolved), which the read-back and the attestation then use.
+// The run's credentials and `docker login` with them (password on stdin, into the run's isolated DOCKER_CONFIG).
+// The same credentials then serve the read-back and the attestation; the merge needs no Docker CLI at all.
 import { run, tail } from '../exec.js';
 import { log, setSecret } from '../runner.js';
 import type { LoginPlan } from '../plan/types.js';
@@ -12,23 +12,32 @@ const awsCli: AwsCli = async (args, env) => {
   return out.stdout;
 };
 
-async function resolve(login: LoginPlan): Promise<Credential> {
-  if (login.kind === 'password') return login.credential;
-  const credential = await ecrCredential(login, awsCli);
-  setSecret(credential.password);
-  return credential;
-}
-
-export async function login(
-  logins: readonly LoginPlan[],
-  dockerConfig: string,
-  secrets: string[],
-): Promise<Credential[]> {
+/**
+ * The credentials of the planned logins: given passwords as they are, ECR passwords from AWS. A password learnt
+ * now is registered with the masker and added to `secrets`, so nothing printed later shows it.
+ */
+export async function resolveCredentials(logins: readonly LoginPlan[], secrets: string[]): Promise<Credential[]> {
   const credentials: Credential[] = [];
   for (const l of logins) {
-    const c = await resolve(l);
-    // a password learnt now (ECR) is redacted from everything printed after this point
+    if (l.kind === 'password') {
+      credentials.push(l.credential);
+      continue;
+    }
+    const c = await ecrCredential(l, awsCli);
+    setSecret(c.password);
     if (!secrets.includes(c.password)) secrets.push(c.password);
+    credentials.push(c);
+  }
+  return credentials;
+}
+
+/** `docker login` for each credential, password on stdin, into the run's own DOCKER_CONFIG. */
+export async function login(
+  credentials: readonly Credential[],
+  dockerConfig: string,
+  secrets: readonly string[],
+): Promise<void> {
+  for (const c of credentials) {
     log.info(`Logging in to ${c.registry} as ${c.username} (${c.source})`);
     const out = await run('docker', ['login', '--username', c.username, '--password-stdin', c.registry], {
       secrets,
@@ -41,9 +50,7 @@ export async function login(
           'Check the username and password (or registry-auth) inputs and that the registry is reachable.',
       );
     }
-    credentials.push(c);
   }
-  return credentials;
 }
 
 export async function logout(registries: readonly string[], dockerConfig: string): Promise<void> {

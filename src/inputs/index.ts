@@ -9,7 +9,7 @@ import { readBuildInputs, type BuildInputs } from './build.js';
 import { readBuilderInputs, type BuilderInputs } from './builder.js';
 import { readFanoutInputs, type FanoutInputs } from './fanout.js';
 import { readLoginInputs, type LoginInputs } from './login.js';
-import { bool, keyValueLines, lines, optional, parseBool } from './read.js';
+import { bool, lines, optional, parseBool } from './read.js';
 
 export type { BuildInputs, BuildSecret, NetworkMode } from './build.js';
 export type AttestMode = 'auto' | 'on' | 'off';
@@ -22,11 +22,8 @@ export interface Inputs extends BuildInputs {
   sepAnnotations: string;
   login: LoginInputs;
   fanout: FanoutInputs;
-  /** setup-buildx/setup-qemu inputs (src/inputs/builder.ts); always set by readInputs (optional for test builders) */
-  builderSetup?: BuilderInputs;
-  builder?: string;
-  /** driver options for a builder this run creates (setup-buildx-action's driver-opts), e.g. image=… */
-  driverOpts: string[];
+  /** setup-buildx/setup-qemu inputs and `builder` (src/inputs/builder.ts) */
+  builderSetup: BuilderInputs;
   attest: AttestMode;
   pushToRegistry: boolean;
   githubToken: string;
@@ -75,12 +72,6 @@ export async function readInputs(env: Env): Promise<Inputs> {
     fanout: await readFanoutInputs(env),
     builderSetup: await readBuilderInputs(env),
     ...(await readBuildInputs(env)),
-    builder: optional(env, 'builder'),
-    driverOpts: keyValueLines(
-      'driver-opts',
-      getInput(env, 'driver-opts'),
-      'one key=value driver option per line, e.g. image=moby/buildkit:v0.20.0',
-    ),
     attest: parseAttest(getInput(env, 'attest')),
     pushToRegistry: bool(env, 'push-to-registry', true),
     githubToken,

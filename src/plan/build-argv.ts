@@ -55,7 +55,7 @@ export interface ArgvParts {
 
 export function buildArgv(inputs: Inputs, parts: ArgvParts): string[] {
   const argv = ['buildx', 'build', '--progress', 'plain'];
-  if (inputs.builder) argv.push('--builder', inputs.builder);
+  if (inputs.builderSetup.name) argv.push('--builder', inputs.builderSetup.name);
   if (inputs.file) argv.push('--file', inputs.file);
   if (parts.platforms.length) argv.push('--platform', parts.platforms.join(','));
   for (const t of parts.tags) argv.push('--tag', t);

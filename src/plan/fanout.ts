@@ -4,20 +4,18 @@
 import type { Context } from '../context.js';
 import { InputError } from '../errors.js';
 import type { Inputs } from '../inputs/index.js';
+import { legArtifactName, legArtifactPrefix } from '../fanout/artifacts.js';
+import { platformPair } from '../fanout/leg-result.js';
 import { repositoryName } from '../registry/image-ref.js';
 import { planAttest } from './attest.js';
 import { buildArgv, buildEnv, buildSource, indexAnnotations, manifestAnnotations } from './build-argv.js';
+import { planBuilder } from './builder.js';
 import { cacheNotices, planCache } from './cache.js';
 import type { BuildLegPlan, MatrixEntry, MatrixPlan, MergePlan, PlanBase } from './types.js';
 
 /** GitHub's hosted runners: native arm64 for linux/arm*, x64 for everything else (emulated when it is not x64). */
 export function defaultRunner(platform: string): string {
   return platform.startsWith('linux/arm') ? 'ubuntu-24.04-arm' : 'ubuntu-24.04';
-}
-
-/** `linux/arm/v7` → `linux-arm-v7`: safe in job, artifact and cache names. */
-export function platformPair(platform: string): string {
-  return platform.replace(/\//g, '-');
 }
 
 function requirePlatforms(base: PlanBase, mode: string, expected: string): void {
@@ -43,20 +41,16 @@ export function planMatrix(inputs: Inputs, base: PlanBase): MatrixPlan {
   return { ...base, mode: 'matrix', matrix };
 }
 
-/** The artifact names that carry leg results: unique per image set, so two images of one run never mix. */
-export function legArtifactPrefix(images: string[]): string {
-  const set = [...new Set(images.map(repositoryName))].sort();
-  const slug = (set[0] ?? 'image')
-    .split('/')
-    .slice(-1)[0]
-    .replace(/[^a-z0-9._-]+/g, '-');
-  let h = 0x811c9dc5; // FNV-1a: a short, stable fingerprint of the image set (not a security boundary)
-  for (const c of set.join('\n')) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
-  return `publish-image-leg-${slug}-${h.toString(16).padStart(8, '0')}-`;
-}
-
 export function planBuildLeg(inputs: Inputs, ctx: Context, base: PlanBase, createName: string): BuildLegPlan {
   requirePlatforms(base, 'build', "the leg's platform, e.g. platforms: ${{ matrix.platform }},");
+  if (base.platforms.length > 1) {
+    throw new InputError(
+      'platforms',
+      base.platforms.join(','),
+      'one platform with mode: build — each leg builds one platform on its own runner (mode: matrix gives one leg per platform)',
+    );
+  }
+  const platform = base.platforms[0];
   if (inputs.load) throw new InputError('load', 'true', 'false with mode: build (a leg pushes its image by digest)');
   if (inputs.outputs.length) {
     throw new InputError(
@@ -70,7 +64,7 @@ export function planBuildLeg(inputs: Inputs, ctx: Context, base: PlanBase, creat
   base.notices.push(...cacheNotices(cache));
   const repositories = [...new Set(meta.images.map(repositoryName))];
   const files = { metadataFile: `${workDir}/metadata.json`, iidFile: `${workDir}/iid.txt` };
-  const dest = `${workDir}/leg-${platforms.map(platformPair).join('_')}.tar`;
+  const dest = `${workDir}/leg-${platformPair(platform)}.tar`;
   const source = buildSource(inputs, ctx);
   const parts = {
     source,
@@ -88,13 +82,17 @@ export function planBuildLeg(inputs: Inputs, ctx: Context, base: PlanBase, creat
   return {
     ...base,
     mode: 'build',
-    builder: {
-      name: inputs.builder,
+    builder: planBuilder(inputs.builderSetup, {
+      workDir,
       createName,
-      driverOpts: inputs.driverOpts,
-      needs: { multiPlatform: platforms.length > 1, cacheExport: cache.to.length > 0 },
-      cacheV2: cache.source === 'gha' && cache.service.kind === 'v2',
-    },
+      platforms,
+      needs: {
+        multiPlatform: platforms.length > 1,
+        cacheExport: cache.to.length > 0,
+        cacheV2: cache.source === 'gha' && cache.service.kind === 'v2',
+        pushByDigest: push,
+      },
+    }),
     build: { argv: buildArgv(inputs, { ...parts, output: native }), env, ...files, pushes: push ? repositories : [] },
     layout: {
       argv: buildArgv(inputs, { ...parts, output: push ? ['--output', `type=oci,dest=${dest}`] : [] }),
@@ -105,9 +103,11 @@ export function planBuildLeg(inputs: Inputs, ctx: Context, base: PlanBase, creat
     },
     cache,
     leg: {
-      platform: platforms.join(','),
-      pair: platforms.map(platformPair).join('_'),
-      artifact: push ? `${legArtifactPrefix(meta.images)}${platforms.map(platformPair).join('_')}` : undefined,
+      platform,
+      pair: platformPair(platform),
+      artifact: push ? legArtifactName(meta.images, platform, ctx.runAttempt) : undefined,
+      runAttempt: ctx.runAttempt,
+      runner: ctx.runtime.runner,
     },
   };
 }

@@ -5,7 +5,7 @@
 import type { Context } from '../context.js';
 import { InputError } from '../errors.js';
 import type { Inputs } from '../inputs/index.js';
-import { computeMeta, parseTagRules, type TagSetup } from '../meta/index.js';
+import { checkBuildValues, computeMeta, metaScope, renderBuildValue, type TagSetup } from '../meta/index.js';
 import { platformName } from '../platform.js';
 import { planBuildLeg, planMatrix, planMerge } from './fanout.js';
 import { planLogins } from './logins.js';
@@ -48,7 +48,7 @@ function planBase(inputs: Inputs, ctx: Context, tags: TagSetup): PlanBase {
   const warnings: string[] = [...ctx.warnings];
   const images = inputs.meta.images.length ? inputs.meta.images : [defaultImage(ctx)];
   const { warnings: metaWarnings, ...meta } = computeMeta({ ...inputs.meta, images }, metaContext(ctx, mode), tags);
-  warnings.push(...metaWarnings);
+  warnings.push(...metaWarnings, ...checkBuildValues(inputs.buildArgs, 'build-args'));
 
   let push = mode !== 'matrix' && (inputs.push ?? true);
   const readOnly = readOnlyReason(ctx);
@@ -86,9 +86,20 @@ function planBase(inputs: Inputs, ctx: Context, tags: TagSetup): PlanBase {
   };
 }
 
-/** `tags`: the parsed rules and their version parsers (main.ts); without it, rules that need no parser only. */
-export function plan(inputs: Inputs, ctx: Context, tags?: TagSetup): Plan {
-  const base = planBase(inputs, ctx, tags ?? { rules: parseTagRules(inputs.meta.tags), parsers: {} });
+/**
+ * Build args may use the engine's expressions and the computed version (`VERSION={{version}}`), as workflows pass
+ * `steps.meta.outputs.version` to build-push-action: rendered once the metadata is known, with the same context.
+ */
+function withRenderedBuildArgs(inputs: Inputs, ctx: Context, base: PlanBase): Inputs {
+  if (!inputs.buildArgs.some((b) => b.includes('{{'))) return inputs;
+  const scope = metaScope(metaContext(ctx, base.mode), base.meta.version);
+  return { ...inputs, buildArgs: inputs.buildArgs.map((b) => renderBuildValue(b, 'build-args', scope)) };
+}
+
+/** `tags`: the parsed rules and their version parsers (main.ts: `loadVersionParsers(rules)`). */
+export function plan(given: Inputs, ctx: Context, tags: TagSetup): Plan {
+  const base = planBase(given, ctx, tags);
+  const inputs = withRenderedBuildArgs(given, ctx, base);
   // the name of a builder this run may create: unique per job and process, so parallel legs never share one
   const createName = `publish-image-${ctx.runtime.instance}`;
   switch (base.mode) {

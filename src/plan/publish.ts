@@ -4,6 +4,7 @@ import { outputArgv } from '../buildx/outputs.js';
 import type { Inputs } from '../inputs/index.js';
 import { planAttest } from './attest.js';
 import { buildArgv, buildEnv, buildSource } from './build-argv.js';
+import { planBuilder } from './builder.js';
 import { cacheNotices, planCache } from './cache.js';
 import type { PlanBase, PublishPlan } from './types.js';
 
@@ -22,13 +23,16 @@ export function planPublish(inputs: Inputs, ctx: Context, base: PlanBase, create
     ...base,
     mode: 'publish',
     load: inputs.load,
-    builder: {
-      name: inputs.builder,
+    builder: planBuilder(inputs.builderSetup, {
+      workDir,
       createName,
-      driverOpts: inputs.driverOpts,
-      needs: { multiPlatform: platforms.length > 1, cacheExport: cache.to.length > 0 },
-      cacheV2: cache.source === 'gha' && cache.service.kind === 'v2',
-    },
+      platforms,
+      needs: {
+        multiPlatform: platforms.length > 1,
+        cacheExport: cache.to.length > 0,
+        cacheV2: cache.source === 'gha' && cache.service.kind === 'v2',
+      },
+    }),
     build: {
       argv: buildArgv(inputs, {
         platforms,

@@ -4,6 +4,7 @@
 import type { CacheService } from '../context.js';
 import type { MetaResult } from '../meta/types.js';
 import type { Credential } from '../registry/identity.js';
+import type { BuilderPlan } from './builder.js';
 
 export type Mode = 'publish' | 'matrix' | 'build' | 'merge';
 
@@ -48,18 +49,6 @@ export interface BuildPlan {
   iidFile: string;
   /** the image names buildx pushes (tags for a publish, repositories for a push by digest) */
   pushes: string[];
-}
-
-/** The builder to use: the decision, not its facts (those come from the effect). */
-export interface BuilderRequest {
-  /** a builder named by the `builder` input */
-  name?: string;
-  /** name of a builder this run creates when the selected one cannot do the job */
-  createName: string;
-  driverOpts: string[];
-  needs: { multiPlatform: boolean; cacheExport: boolean };
-  /** the GitHub cache needs service v2 (buildx ≥ 0.21) on this runtime */
-  cacheV2: boolean;
 }
 
 export interface MetaOutputs {
@@ -109,7 +98,7 @@ export interface VerifyPlan {
 export interface PublishPlan extends PlanBase {
   mode: 'publish';
   load: boolean;
-  builder: BuilderRequest;
+  builder: BuilderPlan;
   build: BuildPlan;
   cache: CachePlan;
   attest: AttestPlan;
@@ -132,7 +121,7 @@ export interface MatrixPlan extends PlanBase {
 /** `mode: build` — one leg of a fan-out: build the leg's platform, push by digest (no tags), hand the result on. */
 export interface BuildLegPlan extends PlanBase {
   mode: 'build';
-  builder: BuilderRequest;
+  builder: BuilderPlan;
   /** a builder that pushes by digest natively (docker-container, remote) */
   build: BuildPlan;
   /** buildx 0.13's docker driver cannot push by digest: build an OCI archive and push it through the registry API */
@@ -143,6 +132,8 @@ export interface BuildLegPlan extends PlanBase {
     pair: string;
     /** the artifact that carries this leg's result to the merge job (none when nothing is pushed) */
     artifact?: string;
+    runAttempt: number;
+    runner: { name: string; os: string; arch: string };
   };
 }
 

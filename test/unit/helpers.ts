@@ -1,9 +1,22 @@
 // Builders for typed Inputs and Context in unit tests (a fixed clock, a real-shaped payload).
 import type { Context } from '../../src/context.js';
+import { loadVersionParsers, parseTagRules } from '../../src/meta/index.js';
+import { plan, type Plan } from '../../src/plan/index.js';
 import type { Inputs } from '../../src/inputs/index.js';
 import { event, SHA, type EventFixture } from '../fixtures/events.js';
 
 export const NOW = new Date('2026-01-01T00:00:00Z');
+
+/** The builder inputs when none is given: the current builder, a docker-container builder when it cannot. */
+export const NO_BUILDER_INPUTS: Inputs['builderSetup'] = {
+  node: { platforms: [], driverOpts: [] },
+  append: [],
+  tls: [],
+  use: false,
+  cleanup: true,
+  keepState: false,
+  qemu: { image: 'tonistiigi/binfmt:latest' },
+};
 
 export function inputs(over: Partial<Inputs> = {}): Inputs {
   return {
@@ -13,6 +26,7 @@ export function inputs(over: Partial<Inputs> = {}): Inputs {
     sepAnnotations: '\n',
     login: { ecr: 'auto', registryAuth: [], logout: true },
     fanout: { mode: 'publish', runners: {}, digests: {} },
+    builderSetup: NO_BUILDER_INPUTS,
     context: '.',
     platforms: [],
     load: false,
@@ -32,7 +46,6 @@ export function inputs(over: Partial<Inputs> = {}): Inputs {
     ulimits: [],
     noCacheFilters: [],
     secretValues: [],
-    driverOpts: [],
     attest: 'auto',
     pushToRegistry: true,
     githubToken: 'ghs_token',
@@ -103,4 +116,14 @@ export function context(fixture: EventFixture = 'push-master', over: Partial<Con
     warnings: [],
     ...over,
   };
+}
+
+/** Both version parsers, loaded once for every unit test that plans. */
+const PARSERS = await loadVersionParsers([{ type: 'semver' }, { type: 'pep440' }] as Parameters<
+  typeof loadVersionParsers
+>[0]);
+
+/** The plan main.ts makes for these inputs: rules parsed, their version parsers at hand. */
+export function planOf(i: Inputs, ctx: Context): Plan {
+  return plan(i, ctx, { rules: parseTagRules(i.meta.tags), parsers: PARSERS });
 }

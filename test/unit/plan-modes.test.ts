@@ -2,9 +2,11 @@
 // every tag). Same metadata in every mode.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { plan, type BuildLegPlan, type MatrixPlan, type MergePlan, type Plan } from '../../src/plan/index.js';
-import { defaultRunner, legArtifactPrefix, platformPair } from '../../src/plan/fanout.js';
-import { context, inputs } from './helpers.js';
+import type { BuildLegPlan, MatrixPlan, MergePlan, Plan } from '../../src/plan/index.js';
+import { defaultRunner } from '../../src/plan/fanout.js';
+import { legArtifactPrefix } from '../../src/fanout/artifacts.js';
+import { platformPair } from '../../src/fanout/leg-result.js';
+import { context, inputs, planOf } from './helpers.js';
 import type { Inputs } from '../../src/inputs/index.js';
 
 const AMD64 = { os: 'linux', arch: 'amd64' };
@@ -26,7 +28,7 @@ function modePlan<M extends Plan['mode']>(
   i: Inputs,
   ctx = context('push-master'),
 ): Extract<Plan, { mode: M }> {
-  const p = plan(i, ctx);
+  const p = planOf(i, ctx);
   if (p.mode !== mode) throw new Error(`expected mode ${mode}, got ${p.mode}`);
   return p as Extract<Plan, { mode: M }>;
 }
@@ -57,13 +59,13 @@ describe('mode: matrix', () => {
   });
 
   it('a runners map naming a platform not in platforms is an input error', () => {
-    expect(() => plan(fanout('matrix', {}, { runners: { 'linux/s390x': 'big' } }), context())).toThrow(
+    expect(() => planOf(fanout('matrix', {}, { runners: { 'linux/s390x': 'big' } }), context())).toThrow(
       new InputError('runners', 'linux/s390x', 'platforms listed in `platforms` (linux/amd64, linux/arm64)'),
     );
   });
 
   it('no platforms is an input error', () => {
-    expect(() => plan(fanout('matrix', { platforms: [] }), context())).toThrow(
+    expect(() => planOf(fanout('matrix', { platforms: [] }), context())).toThrow(
       new InputError(
         'platforms',
         '',
@@ -139,7 +141,9 @@ describe('mode: build (one leg)', () => {
     expect(p.leg).toEqual({
       platform: 'linux/arm64',
       pair: 'linux-arm64',
-      artifact: `${legArtifactPrefix(p.images)}linux-arm64`,
+      artifact: `${legArtifactPrefix(p.images)}linux-arm64_attempt-1`,
+      runAttempt: 1,
+      runner: { name: 'GitHub Actions 2', os: 'Linux', arch: 'X64' },
     });
   });
 
@@ -154,6 +158,16 @@ describe('mode: build (one leg)', () => {
   it('load: true is an input error', () => {
     expect(() => leg({ load: true })).toThrow(
       new InputError('load', 'true', 'false with mode: build (a leg pushes its image by digest)'),
+    );
+  });
+
+  it('a leg with two platforms is an input error: one leg per platform', () => {
+    expect(() => leg({ platforms: [AMD64, ARM64] })).toThrow(
+      new InputError(
+        'platforms',
+        'linux/amd64,linux/arm64',
+        'one platform with mode: build — each leg builds one platform on its own runner (mode: matrix gives one leg per platform)',
+      ),
     );
   });
 
@@ -235,7 +249,7 @@ describe('names', () => {
     const a = legArtifactPrefix(['ghcr.io/o/app', 'docker.io/o/app']);
     expect(legArtifactPrefix(['docker.io/o/app', 'ghcr.io/o/app'])).toBe(a);
     expect(legArtifactPrefix(['ghcr.io/o/app'])).not.toBe(a);
-    expect(a).toMatch(/^publish-image-leg-app-[0-9a-f]{8}-$/);
+    expect(a).toMatch(/^publish-image-leg_o-app_[0-9a-f]{12}_$/);
   });
 });
 
@@ -273,5 +287,20 @@ describe('{{defaultContext}} (build-push-action)', () => {
     const p = modePlan('publish', inputs({ context: './api' }));
     expect(p.build.argv.join(' ')).not.toContain('GIT_AUTH_TOKEN');
     expect(p.build.argv.at(-1)).toBe('./api');
+  });
+});
+
+describe('build-args with the computed metadata', () => {
+  it('VERSION={{version}} is the version the tags get, as steps.meta.outputs.version was', () => {
+    const p = modePlan(
+      'publish',
+      inputs({ meta: META, buildArgs: ['VERSION={{version}}', 'REV={{sha}}', 'RAW=a{b}c'] }),
+    );
+    const args = p.build.argv.filter((_, i) => p.build.argv[i - 1] === '--build-arg');
+    expect(args).toEqual(['VERSION=master', `REV=${context().sha.slice(0, 7)}`, 'RAW=a{b}c']);
+  });
+
+  it('a template typo in a build arg is an input error before anything runs', () => {
+    expect(() => planOf(inputs({ buildArgs: ['VERSION={{versoin}}'] }), context())).toThrow(/"build-args"/);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { parseOutput } from '../../src/buildx/outputs.js';
-import { cacheScope, plan, secretEnvName, type Plan, type PublishPlan } from '../../src/plan/index.js';
-import { context, inputs, runtime } from './helpers.js';
+import { cacheScope, secretEnvName, type Plan, type PublishPlan } from '../../src/plan/index.js';
+import { context, inputs, NO_BUILDER_INPUTS, planOf, runtime } from './helpers.js';
 import type { Context } from '../../src/context.js';
 import type { Inputs } from '../../src/inputs/index.js';
 
@@ -15,7 +15,7 @@ interface PlanCase {
 
 /** The plan of a publish run (the default mode). */
 function publishPlan(i: Inputs, ctx: Context): PublishPlan {
-  const p: Plan = plan(i, ctx);
+  const p: Plan = planOf(i, ctx);
   if (p.mode !== 'publish') throw new Error(`expected a publish plan, got mode ${p.mode}`);
   return p;
 }
@@ -232,7 +232,7 @@ const cases: PlanCase[] = [
       sbom: 'true',
       load: true,
       buildArgs: ['A=1', 'B=two words'],
-      builder: 'mybuilder',
+      builderSetup: { ...NO_BUILDER_INPUTS, name: 'mybuilder' },
     }),
     expected: (p) => {
       expect(argvHas(p, '--target', 'runtime')).toBe(true);
@@ -291,7 +291,7 @@ describe('plan', () => {
     const ctx = context('push-master', {
       runtime: runtime({ act: true, oidc: false, cache: { kind: 'none' }, runnerTemp: '/t' }),
     });
-    expect(() => plan(inputs({ attest: 'on' }), ctx)).toThrow(
+    expect(() => planOf(inputs({ attest: 'on' }), ctx)).toThrow(
       new InputError(
         'attest',
         'true',
@@ -302,7 +302,7 @@ describe('plan', () => {
 
   it('push with rules that give no tag is an input error on "tags"', () => {
     expect(() =>
-      plan(
+      planOf(
         inputs({
           meta: { images: ['ghcr.io/o/a'], tags: ['type=ref,event=tag'], flavor: [], labels: [], annotations: [] },
         }),
@@ -318,7 +318,7 @@ describe('plan', () => {
   });
 
   it('is pure: the same inputs give the same plan', () => {
-    expect(plan(inputs(), context())).toEqual(plan(inputs(), context()));
+    expect(planOf(inputs(), context())).toEqual(planOf(inputs(), context()));
   });
 });
 

@@ -96,10 +96,11 @@ function makePlan(over: Partial<PublishPlan> = {}): PublishPlan {
       pushes: tags,
     },
     builder: {
-      createName: 'publish-image-99',
-      driverOpts: [],
+      choice: { kind: 'named', name: 'publish-image-1234', source: 'builder' },
+      platforms: ['linux/amd64', 'linux/arm64'],
       needs: { multiPlatform: true, cacheExport: true },
-      cacheV2: false,
+      qemuImage: 'tonistiigi/binfmt:latest',
+      notices: [],
     },
     cache: {
       source: 'gha',

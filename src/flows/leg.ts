@@ -1,0 +1,92 @@
+// A fan-out build leg: builder → build this platform → push it by digest (buildx when the builder can; else the
+// action pushes buildx's OCI archive through the registry API) → check every repository holds it → hand the
+// result to the merge job through the run's artifacts. No tags: the merge puts the index under them.
+import { artifactServiceFrom, uploadLegResult } from '../fanout/artifacts.js';
+import { LEG_RESULT_SCHEMA, type LegResult } from '../fanout/leg-result.js';
+import { STATE } from '../post.js';
+import type { BuildLegPlan } from '../plan/types.js';
+import { redact } from '../redact.js';
+import type { RunResult } from '../result.js';
+import { log, saveState } from '../runner.js';
+import { openRegistries } from './registries.js';
+import type { FlowEnv } from './types.js';
+
+export async function runLeg(plan: BuildLegPlan, flow: FlowEnv): Promise<RunResult> {
+  const { env, secrets } = flow;
+  const result: RunResult = { status: 'success', warnings: [] };
+  const docker = await import('../docker/effects.js');
+  const dockerConfig = docker.createDockerConfig(plan.workDir, plan.userDockerConfig);
+  saveState(env, STATE.dockerConfig, dockerConfig);
+  saveState(env, STATE.logout, String(plan.logout));
+  const builderIO = {
+    dockerConfig,
+    env,
+    onCleanup: (state: string) => saveState(env, STATE.builder, state),
+    warnings: result.warnings,
+    notices: [] as string[],
+  };
+  const probes = docker.startBuilderProbes(builderIO);
+  const credentials = await docker.resolveCredentials(plan.logins, secrets);
+  const registries = openRegistries(credentials, env);
+  try {
+    saveState(env, STATE.registries, credentials.map((c) => c.registry).join(','));
+    await docker.login(credentials, dockerConfig, secrets);
+    const builder = await docker.setUpBuilder(plan.builder, builderIO, probes);
+    result.builder = builder;
+    // buildx 0.13's docker driver answers "push-by-digest is currently not implemented for docker driver"
+    const native = builder.pushByDigest || !plan.push;
+    const spec = native ? plan.build : plan.layout;
+    const request = { build: spec, push: plan.push && native, builderOverride: builder.name, dockerConfig, secrets };
+    result.build = await docker.build(request);
+    if (!plan.push) return result;
+    let digest = result.build.digest;
+    let pushed: { mediaType?: string; size?: number } = {};
+    if (!native) {
+      const { pushOciLayout } = await import('../registry/push.js');
+      const image = await pushOciLayout(plan.layout.dest, plan.layout.pushes, registries, plan.workDir);
+      digest = image.digest;
+      pushed = { mediaType: image.mediaType, size: image.size };
+      log.info(
+        `Pushed ${plan.leg.platform} by digest to ${image.repositories.join(', ')}: ${digest} ` +
+          `(blobs: ${image.blobs.uploaded} uploaded, ${image.blobs.mounted} mounted, ${image.blobs.exists} already there)`,
+      );
+    }
+    if (!digest) throw new Error('The leg pushed, but no digest is known for what it pushed.');
+    result.build = { ...result.build, digest };
+    // Every repository must hold the leg's image, or the merge cannot make an index of it there.
+    await docker.verifyPush(
+      plan.build.pushes.map((r) => `${r}@${digest}`),
+      digest,
+      [plan.leg.platform],
+      registries,
+    );
+    const leg: LegResult = {
+      schema: LEG_RESULT_SCHEMA,
+      images: plan.images,
+      platform: plan.leg.platform,
+      pair: plan.leg.pair,
+      digest,
+      ...pushed,
+      buildSeconds: Math.round(result.build.durationMs / 100) / 10,
+      cache: { hits: result.build.steps.cached, steps: result.build.steps.total },
+      builder: { name: builder.name, driver: builder.driver },
+      runner: plan.leg.runner,
+      runAttempt: plan.leg.runAttempt,
+    };
+    result.leg = { result: leg, via: native ? 'push-by-digest' : 'oci-layout' };
+    if (plan.leg.artifact) {
+      log.startGroup('Hand the leg result to the merge job');
+      const uploaded = await uploadLegResult(leg, { workDir: plan.workDir, service: artifactServiceFrom(env) }).finally(
+        () => log.endGroup(),
+      );
+      result.leg.artifact = uploaded.name;
+      log.info(`Leg result for ${plan.leg.platform} handed to the merge job as artifact ${uploaded.name}`);
+    }
+  } catch (e) {
+    result.status = 'failure';
+    result.error = redact((e as Error).message, secrets);
+  } finally {
+    await registries.close();
+  }
+  return result;
+}

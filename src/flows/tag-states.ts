@@ -1,0 +1,35 @@
+// After a push or an index that failed part-way: where every planned tag points now. The user must never be left
+// guessing which tags moved — the error, the `pushed-tags` output and the summary all come from this.
+import { readBack } from '../registry/read-back.js';
+import type { Registries } from '../registry/session.js';
+import type { TagState } from '../result.js';
+
+export async function readTagStates(
+  tags: readonly string[],
+  newDigest: string | undefined,
+  registries: Registries,
+): Promise<TagState[]> {
+  const read = await readBack(tags, newDigest, [], registries);
+  return read.map((t) => ({
+    ref: t.ref,
+    digest: t.digest,
+    moved: newDigest !== undefined && t.digest === newDigest,
+    error: t.error && !/not.found|404/i.test(t.error.message) ? t.error.message : undefined,
+  }));
+}
+
+/** "Registry state: 1 of 3 tags point at the new image sha256:…: a. Not moved: b (at sha256:…), c (absent)." */
+export function describeTagStates(states: readonly TagState[], newDigest: string | undefined): string {
+  const moved = states.filter((s) => s.moved);
+  const other = states.filter((s) => !s.moved);
+  const where = (s: TagState) =>
+    s.error ? `${s.ref} (unreadable: ${s.error})` : s.digest ? `${s.ref} (still at ${s.digest})` : `${s.ref} (absent)`;
+  if (!newDigest) {
+    return `Registry state: nothing was pushed; the tags are as they were: ${states.map(where).join(', ')}.`;
+  }
+  const head = `Registry state: ${moved.length} of ${states.length} tags point at the new image ${newDigest}`;
+  return (
+    `${head}${moved.length ? `: ${moved.map((s) => s.ref).join(', ')}` : ''}.` +
+    (other.length ? ` Not moved: ${other.map(where).join(', ')}.` : '')
+  );
+}
