@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { EventPayload, MetaContext, MetaSettings, RepoMetadata } from './meta/types.js';
 import { parseBoolean } from './bool.js';
+import { InputError } from './errors.js';
 import type { Env } from './runner.js';
 
 export type CacheService =
@@ -120,12 +121,21 @@ async function readRepoMetadata(
   }
 }
 
+/** metadata-action's DOCKER_METADATA_* settings; a malformed one is an error naming it, as metadata-action throws. */
 function settings(env: Env): MetaSettings {
-  const len = Number.parseInt(env.DOCKER_METADATA_SHORT_SHA_LENGTH ?? '', 10);
+  const lengthText = env.DOCKER_METADATA_SHORT_SHA_LENGTH?.trim() ?? '';
+  if (lengthText && !/^[1-9]\d*$/.test(lengthText)) {
+    throw new InputError(
+      'DOCKER_METADATA_SHORT_SHA_LENGTH',
+      lengthText,
+      'a positive whole number of characters, e.g. 7',
+    );
+  }
   return {
     prHeadSha: /^true$/i.test(env.DOCKER_METADATA_PR_HEAD_SHA ?? ''),
-    shortShaLength: Number.isFinite(len) && len > 0 ? len : 7,
-    annotationLevels: (env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? 'manifest')
+    shortShaLength: lengthText ? Number(lengthText) : 7,
+    // empty means the default, as in metadata-action
+    annotationLevels: (env.DOCKER_METADATA_ANNOTATIONS_LEVELS || 'manifest')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),

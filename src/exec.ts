@@ -6,14 +6,14 @@ import { StringDecoder } from 'node:string_decoder';
 import { exec } from '@actions/exec';
 import { printArgv } from './argv.js';
 import { redact } from './redact.js';
-import { log, untrustedOutput, type UntrustedOutput } from './runner.js';
+import { log, untrustedOutput, type Env, type UntrustedOutput } from './runner.js';
 
 export interface RunOptions {
   /** values to replace with *** in everything printed or returned */
   secrets: readonly string[];
   /** written to the process's stdin (passwords travel this way, never in argv) */
   input?: string;
-  /** extra environment on top of process.env */
+  /** extra environment on top of the action's own (setBaseEnvironment) */
   env?: Record<string, string>;
   /** print the command and its output live (redacted) */
   stream?: boolean;
@@ -49,6 +49,20 @@ export function lineSplitter(emit: (line: string) => void): { push(chunk: Buffer
   };
 }
 
+/**
+ * The environment every child process starts from: the action's own, handed over once by src/index.ts (the only
+ * reader of process.env). A call's `env` is added on top; without one, the child inherits the action's.
+ */
+let baseEnvironment: Env = {};
+
+export function setBaseEnvironment(env: Env): void {
+  baseEnvironment = env;
+}
+
+function definedOnly(env: Env): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
 export async function run(command: string, args: readonly string[], opts: RunOptions): Promise<RunOutput> {
   const out: string[] = [];
   const err: string[] = [];
@@ -65,7 +79,7 @@ export async function run(command: string, args: readonly string[], opts: RunOpt
     log.info(`[command]${printArgv([command, ...args], { secrets: opts.secrets })}`);
     shown = untrustedOutput();
   }
-  const env = opts.env ? { ...(process.env as Record<string, string>), ...opts.env } : undefined;
+  const env = opts.env ? { ...definedOnly(baseEnvironment), ...opts.env } : undefined;
   let code: number;
   try {
     code = await exec(command, [...args], {

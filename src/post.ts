@@ -19,7 +19,9 @@ export async function post(env: Env): Promise<void> {
     log.info('Nothing to clean up.');
     return;
   }
-  const { removeBuilder, logout, removeDockerConfig } = await import('./docker/effects.js');
+  const { removeBuilder, logout, removeDockerConfig, setBaseEnvironment, usesCredentialStore } =
+    await import('./docker/effects.js');
+  setBaseEnvironment(env);
   if (builder) await removeBuilder(builder, dockerConfig);
   if (dockerConfig && existsSync(dockerConfig)) {
     if (getState(env, STATE.logout) === 'false') {
@@ -27,7 +29,9 @@ export async function post(env: Env): Promise<void> {
       log.warning(`logout is false: the registry credentials stay in ${dockerConfig} until the runner is cleaned.`);
       return;
     }
-    await logout(registries, dockerConfig);
+    // With credentials in config.json itself, deleting the run's config removes them; `docker logout` is needed
+    // only when the CLI put them in a credential store (credsStore/credHelpers), which outlives the directory.
+    if (usesCredentialStore(dockerConfig)) await logout(registries, dockerConfig);
     removeDockerConfig(dockerConfig);
     log.info(`Removed ${dockerConfig}`);
   }

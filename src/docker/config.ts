@@ -1,7 +1,7 @@
 // An isolated DOCKER_CONFIG for this run: our credentials go into a config.json nobody else reads, and the post
 // step deletes it. The user's CLI plugins, buildx builders and contexts stay visible through symlinks, so a
 // buildx installed by setup-buildx-action under ~/.docker keeps working.
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SHARED_ENTRIES = ['cli-plugins', 'buildx', 'contexts'];
@@ -25,4 +25,15 @@ export function createDockerConfig(workDir: string, userConfigDir: string): stri
 
 export function removeDockerConfig(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The CLI keeps credentials outside config.json when it names a credential store or per-registry helpers. */
+export function usesCredentialStore(dir: string): boolean {
+  try {
+    const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
+    const helpers = config.credHelpers as Record<string, unknown> | undefined;
+    return !!config.credsStore || (!!helpers && Object.keys(helpers).length > 0);
+  } catch {
+    return true; // unreadable: log out to be safe
+  }
 }

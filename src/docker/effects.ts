@@ -1,7 +1,8 @@
 // The Docker effects as one lazily imported chunk: a dry-run never loads them, a real run loads them once
 // (one chunk instead of one per effect, so shared code such as exec.ts is bundled once).
-export { createDockerConfig, removeDockerConfig } from './config.js';
+export { createDockerConfig, removeDockerConfig, usesCredentialStore } from './config.js';
 export { login, logout, resolveCredentials } from './login.js';
 export { removeBuilder, setUpBuilder, startBuilderProbes } from './builder.js';
 export { build, BuildError } from './build.js';
 export { verifyPush } from './verify.js';
+export { setBaseEnvironment } from '../exec.js';

@@ -170,27 +170,13 @@ export function newestPerPlatform(collected: readonly CollectedLeg[]): Collected
 type ArtifactLibrary = typeof import('@actions/artifact');
 
 /**
- * @actions/artifact reads ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN and GITHUB_SERVER_URL from process.env when
- * it is called and offers no way to pass them in. The action reads process.env only in src/index.ts and passes
- * values down; this is the one other place that touches it, to hand the library the values this module was given,
- * for the duration of one call (the calls are never concurrent). Under a runner the values are the same ones.
+ * @actions/artifact reads ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN and GITHUB_SERVER_URL from the process
+ * environment itself and takes no other configuration. That is the environment src/index.ts read and handed
+ * down (the `service` values come from it), so the library and this module see the same values; `service` is
+ * checked first so a missing variable gets this module's error instead of the library's.
  */
-async function withLibrary<T>(service: AvailableService, use: (lib: ArtifactLibrary) => Promise<T>): Promise<T> {
-  const values: Record<string, string> = {
-    ACTIONS_RESULTS_URL: service.resultsUrl,
-    ACTIONS_RUNTIME_TOKEN: service.runtimeToken,
-    GITHUB_SERVER_URL: service.serverUrl,
-  };
-  const saved = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, values);
-  try {
-    return await use(await import('@actions/artifact'));
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
+async function withLibrary<T>(_service: AvailableService, use: (lib: ArtifactLibrary) => Promise<T>): Promise<T> {
+  return use(await import('@actions/artifact'));
 }
 
 /** The library's message, without secrets (the token, signed URLs' `sig`) and with a hint for known failures. */

@@ -15,6 +15,7 @@ export async function runLeg(plan: BuildLegPlan, flow: FlowEnv): Promise<RunResu
   const { env, secrets } = flow;
   const result: RunResult = { status: 'success', warnings: [] };
   const docker = await import('../docker/effects.js');
+  docker.setBaseEnvironment(env);
   const dockerConfig = docker.createDockerConfig(plan.workDir, plan.userDockerConfig);
   saveState(env, STATE.dockerConfig, dockerConfig);
   saveState(env, STATE.logout, String(plan.logout));

@@ -59,7 +59,8 @@ export async function runMerge(plan: MergePlan, flow: FlowEnv): Promise<RunResul
   const { secrets } = flow;
   const result: RunResult = { status: 'success', warnings: [] };
   if (!plan.push) return result;
-  const { resolveCredentials } = await import('../docker/login.js');
+  const { resolveCredentials, setBaseEnvironment } = await import('../docker/effects.js');
+  setBaseEnvironment(flow.env);
   const { createIndex, failedTags } = await import('../registry/image-index.js');
   const { verifyPush } = await import('../docker/verify.js');
   const credentials = await resolveCredentials(plan.logins, secrets);

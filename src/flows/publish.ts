@@ -15,6 +15,7 @@ export async function runPublish(plan: PublishPlan, flow: FlowEnv): Promise<RunR
   const { env, secrets } = flow;
   const result: RunResult = { status: 'success', warnings: [] };
   const docker = await import('../docker/effects.js');
+  docker.setBaseEnvironment(env);
   const dockerConfig = docker.createDockerConfig(plan.workDir, plan.userDockerConfig);
   // Saved before the first credential is written, so the post step cleans up whatever happens next.
   saveState(env, STATE.dockerConfig, dockerConfig);

@@ -1,6 +1,7 @@
 // The read side (src/context.ts) without root or Docker: event payloads from files, the REST fallback for
 // repository metadata against the GitHub API double on 127.0.0.1, and what the runtime offers (cache service,
 // OIDC, act). Every run pins SOURCE_DATE_EPOCH, so no case depends on the real clock.
+import { InputError } from '../../src/errors.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -443,12 +444,21 @@ describe('DOCKER_METADATA_* settings', () => {
       given: true,
     },
     {
-      name: 'a length that is not positive falls back to 7; yes is not true',
-      env: { DOCKER_METADATA_PR_HEAD_SHA: 'yes', DOCKER_METADATA_SHORT_SHA_LENGTH: '0' },
+      name: 'yes is not true; an empty levels setting means the default, as in metadata-action',
+      env: { DOCKER_METADATA_PR_HEAD_SHA: 'yes', DOCKER_METADATA_ANNOTATIONS_LEVELS: '' },
       expected: { prHeadSha: false, shortShaLength: 7, annotationLevels: ['manifest'] },
       given: false,
     },
   ];
+  for (const bad of ['0', 'seven', '-3', '7.5']) {
+    it(`DOCKER_METADATA_SHORT_SHA_LENGTH=${bad} is an error naming the setting, as metadata-action throws`, async () => {
+      await expect(
+        read({ GITHUB_EVENT_PATH: payloadFile(event('push-master')), DOCKER_METADATA_SHORT_SHA_LENGTH: bad }),
+      ).rejects.toThrow(
+        new InputError('DOCKER_METADATA_SHORT_SHA_LENGTH', bad, 'a positive whole number of characters, e.g. 7'),
+      );
+    });
+  }
   for (const c of cases) {
     it(c.name, async () => {
       const { ctx } = await read({ GITHUB_EVENT_PATH: payloadFile(event('push-master')), ...c.env });
