@@ -246,6 +246,31 @@ function readTls(env: Env, nodes: number): NodeTls[] {
   return out;
 }
 
+/**
+ * buildx's remote driver (driver/remote/factory.go): TLS is on when any of servername, cacert, cert or key is given;
+ * then cacert is required, and cert and key go together. Checked per tcp:// node here, naming only what is set.
+ */
+function checkRemoteTls(nodes: readonly BuilderNodeInputs[], tls: readonly NodeTls[]): void {
+  nodes.forEach((node, i) => {
+    if (!node.endpoint?.startsWith('tcp://')) return;
+    const material = tls.find((t) => t.node === i);
+    const opt = (k: string) => node.driverOpts.some((o) => o.startsWith(`${k}=`));
+    const has = {
+      cacert: !!material?.cacert || opt('cacert'),
+      cert: !!material?.cert || opt('cert'),
+      key: !!material?.key || opt('key'),
+    };
+    if (!has.cacert && !has.cert && !has.key && !opt('servername')) return;
+    if (has.cacert && has.cert === has.key) return;
+    const given = (['cacert', 'cert', 'key'] as const).filter((k) => has[k]).map((k) => k.toUpperCase());
+    throw new InputError(
+      `BUILDER_NODE_${i}_AUTH_TLS_* (environment) / driver-opts`,
+      given.length ? given.join(', ') : 'servername only',
+      "CACERT whenever TLS is used, and CERT with KEY (both or neither), as buildx's remote driver requires",
+    );
+  });
+}
+
 function readDriver(env: Env): BuilderDriver | undefined {
   const v = optional(env, 'driver');
   if (v === undefined) return undefined;
@@ -336,19 +361,23 @@ export async function readBuilderInputs(env: Env): Promise<BuilderInputs> {
     throw new InputError('image', image, 'a binfmt image reference such as docker.io/tonistiigi/binfmt:latest');
   }
 
+  const node: BuilderNodeInputs = {
+    ...(endpoint ? { endpoint } : {}),
+    platforms: checkPlatforms('builder-platforms', items(getInput(env, 'builder-platforms'))),
+    driverOpts: keyValueLines('driver-opts', getInput(env, 'driver-opts'), DRIVER_OPTS_EXPECTED),
+    ...(flags ? { buildkitdFlags: flags } : {}),
+    ...(config ? { buildkitdConfig: config } : {}),
+  };
+  const tls = readTls(env, append.length + 1);
+  if (createDriver === 'remote') checkRemoteTls([node, ...append], tls);
+
   return {
     ...(name ? { name } : {}),
     ...(envBuilder ? { envBuilder } : {}),
     ...(driver ? { driver } : {}),
-    node: {
-      ...(endpoint ? { endpoint } : {}),
-      platforms: checkPlatforms('builder-platforms', items(getInput(env, 'builder-platforms'))),
-      driverOpts: keyValueLines('driver-opts', getInput(env, 'driver-opts'), DRIVER_OPTS_EXPECTED),
-      ...(flags ? { buildkitdFlags: flags } : {}),
-      ...(config ? { buildkitdConfig: config } : {}),
-    },
+    node,
     append,
-    tls: readTls(env, append.length + 1),
+    tls,
     use: bool(env, 'use', false),
     cleanup: bool(env, 'cleanup', true),
     keepState,

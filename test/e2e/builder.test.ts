@@ -13,10 +13,11 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { event } from '../fixtures/events.js';
-import { runAction, visible } from './helpers/action.js';
+import { everything, runAction, visible } from './helpers/action.js';
 import { registryGet, sh } from './helpers/docker.js';
 import { requireTestEnv, type TestEnv } from './helpers/env.js';
 import { createDockerConfig } from '../../src/docker/config.js';
+import { setBaseEnvironment } from '../../src/exec.js';
 import { removeBuilder, setUpBuilder, type BuilderFacts } from '../../src/docker/builder.js';
 import { parseBuildxVersion, parseEngineInfo, parseInspect } from '../../src/docker/builder-facts.js';
 import { buildxVersion } from '../../src/docker/buildx-plugin.js';
@@ -173,19 +174,16 @@ async function captured<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: E
   }
 }
 
-/** The environment the action's CLI children see (the action passes process.env down as its env). */
+/** The environment the action hands its child processes (src/index.ts does so from process.env). */
 async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
+  setBaseEnvironment({ ...process.env, ...vars });
   try {
     return await fn();
   } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    setBaseEnvironment({ ...process.env });
   }
 }
+setBaseEnvironment({ ...process.env });
 
 async function builderFor(
   run: { work: string; dockerConfig: string },
@@ -419,5 +417,54 @@ describe('a remote builder whose endpoint does not answer', () => {
     expect(existsSync(files)).toBe(false);
     const after = await sh(env.docker, ['buildx', 'ls'], { env: { DOCKER_CONFIG: run.dockerConfig } });
     expect(after.stdout).not.toContain(name);
+  });
+});
+
+describe('a remote builder through the action', () => {
+  it('driver: remote at a dead endpoint: one error naming it, nothing built, the post step removes builder and files', async () => {
+    env = await requireTestEnv();
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const endpoint = `tcp://127.0.0.1:${port}`;
+    const userConfig = mkdtempSync('/tmp/pi-builder-user-');
+    const keyBody = `PI${nonce}ACTIONKEY000000000000`;
+    const job = await runAction({
+      eventName: 'push',
+      ref: 'refs/heads/master',
+      event: event('push-master'),
+      inputs: {
+        images: `${env.registryOpen}/remote/dead-${nonce}`,
+        context: 'test/fixtures/contexts/multiarch',
+        network: 'host',
+        'build-args': `BASE=${env.baseImage}\nNONCE=${nonce}`,
+        tags: 'type=raw,value=remote',
+        platforms: 'linux/amd64',
+        driver: 'remote',
+        endpoint,
+      },
+      env: {
+        DOCKER_CONFIG: userConfig,
+        BUILDER_NODE_0_AUTH_TLS_CACERT: `-----BEGIN CERTIFICATE-----\nPI${nonce}CA\n-----END CERTIFICATE-----\n`,
+        BUILDER_NODE_0_AUTH_TLS_CERT: `-----BEGIN CERTIFICATE-----\nPI${nonce}CERT\n-----END CERTIFICATE-----\n`,
+        BUILDER_NODE_0_AUTH_TLS_KEY: `-----BEGIN PRIVATE KEY-----\n${keyBody}\n-----END PRIVATE KEY-----\n`,
+      },
+    });
+    expect(job.main.code, visible(job.main.stdout)).toBe(1);
+    const errors = job.main.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(errors).toHaveLength(1);
+    const state = JSON.parse(job.main.state.createdBuilder) as { name: string; filesDir: string; remove: string[] };
+    expect(state.name).toMatch(/^publish-image-1234567890\S*$/);
+    expect(errors[0]).toContain(
+      `The remote BuildKit endpoint ${endpoint} (ECONNREFUSED) of the builder ${state.name} does not answer. Check the endpoint input and that buildkitd listens there.`,
+    );
+    expect(job.main.stdout).not.toContain('buildx build');
+    expect(job.post?.stdout).toContain(`Removed builder ${state.name}`);
+    expect(job.post?.stdout).toContain(`Removed ${state.filesDir}`);
+    expect(existsSync(state.filesDir)).toBe(false);
+    const listed = await sh(env.docker, ['buildx', 'ls'], { env: { DOCKER_CONFIG: userConfig } });
+    expect(listed.stdout).not.toContain(state.name);
+    expect(everything(job)).not.toContain(keyBody);
   });
 });

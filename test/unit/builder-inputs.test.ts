@@ -69,7 +69,7 @@ const good: GoodCase[] = [
       driver: 'remote',
       builder: 'far',
       endpoint: 'tcp://buildkitd.example:1234',
-      'driver-opts': 'servername=buildkitd\n# comment\ndefault-load=true',
+      'driver-opts': 'servername=buildkitd\n# comment\ncacert=/etc/buildkit/ca.pem',
       'builder-platforms': 'linux/amd64, linux/arm64/v8, linux/arm',
     },
     expected: {
@@ -78,7 +78,7 @@ const good: GoodCase[] = [
       node: {
         endpoint: 'tcp://buildkitd.example:1234',
         platforms: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'],
-        driverOpts: ['servername=buildkitd', 'default-load=true'],
+        driverOpts: ['servername=buildkitd', 'cacert=/etc/buildkit/ca.pem'],
       },
     },
   },
@@ -148,7 +148,7 @@ const good: GoodCase[] = [
         '  endpoint: tcp://arm.example:1234',
         '  platforms: linux/arm64,linux/arm/v7',
         '  driver-opts:',
-        '    - servername=arm',
+        '    - default-load=true',
         '- endpoint: unix:///run/bk.sock',
         '  platforms: [linux/riscv64]',
         '  buildkitd-flags: --debug',
@@ -163,7 +163,7 @@ const good: GoodCase[] = [
           name: 'arm',
           endpoint: 'tcp://arm.example:1234',
           platforms: ['linux/arm64', 'linux/arm/v7'],
-          driverOpts: ['servername=arm'],
+          driverOpts: ['default-load=true'],
         },
         {
           endpoint: 'unix:///run/bk.sock',
@@ -180,8 +180,9 @@ const good: GoodCase[] = [
     inputs: { driver: 'remote', endpoint: 'tcp://a:1', append: '- endpoint: tcp://b:2' },
     env: {
       BUILDER_NODE_0_AUTH_TLS_CACERT: 'CA0',
+      BUILDER_NODE_0_AUTH_TLS_CERT: 'CERT0',
       BUILDER_NODE_0_AUTH_TLS_KEY: 'KEY0',
-      BUILDER_NODE_1_AUTH_TLS_CERT: 'CERT1',
+      BUILDER_NODE_1_AUTH_TLS_CACERT: 'CA1',
       BUILDER_NODE_2_AUTH_TLS_KEY: 'KEY2',
     },
     expected: {
@@ -189,9 +190,19 @@ const good: GoodCase[] = [
       node: { endpoint: 'tcp://a:1', platforms: [], driverOpts: [] },
       append: [{ endpoint: 'tcp://b:2', platforms: [], driverOpts: [] }],
       tls: [
-        { node: 0, cacert: 'CA0', cert: undefined, key: 'KEY0' },
-        { node: 1, cacert: undefined, cert: 'CERT1', key: undefined },
+        { node: 0, cacert: 'CA0', cert: 'CERT0', key: 'KEY0' },
+        { node: 1, cacert: 'CA1', cert: undefined, key: undefined },
       ],
+    },
+  },
+  {
+    name: 'a CA given as a driver option, the client pair from the environment',
+    inputs: { driver: 'remote', endpoint: 'tcp://a:1', 'driver-opts': 'cacert=/etc/ssl/bk-ca.pem' },
+    env: { BUILDER_NODE_0_AUTH_TLS_CERT: 'C', BUILDER_NODE_0_AUTH_TLS_KEY: 'K' },
+    expected: {
+      driver: 'remote',
+      node: { endpoint: 'tcp://a:1', platforms: [], driverOpts: ['cacert=/etc/ssl/bk-ca.pem'] },
+      tls: [{ node: 0, cacert: undefined, cert: 'C', key: 'K' }],
     },
   },
   {
@@ -392,6 +403,26 @@ const bad: BadCase[] = [
       'Input "append (entry 1: platforms)": got "linux/arm64/v8/x"; expected a platform os/arch[/variant] such as linux/amd64, linux/arm64 or linux/arm/v7 (containerd syntax: also a bare OS or architecture, aliases such as x86_64, aarch64 or armhf, and `local`); at most three components',
   },
   {
+    name: 'a TLS key without its certificate',
+    inputs: { driver: 'remote', endpoint: 'tcp://a:1' },
+    env: { BUILDER_NODE_0_AUTH_TLS_CACERT: 'CA', BUILDER_NODE_0_AUTH_TLS_KEY: 'SECRET-KEY' },
+    message:
+      'Input "BUILDER_NODE_0_AUTH_TLS_* (environment) / driver-opts": got "CACERT, KEY"; expected CACERT whenever TLS is used, and CERT with KEY (both or neither), as buildx\'s remote driver requires',
+  },
+  {
+    name: 'a client certificate for an appended node without its CA',
+    inputs: { driver: 'remote', endpoint: 'tcp://a:1', append: '- endpoint: tcp://b:2' },
+    env: { BUILDER_NODE_1_AUTH_TLS_CERT: 'C', BUILDER_NODE_1_AUTH_TLS_KEY: 'K' },
+    message:
+      'Input "BUILDER_NODE_1_AUTH_TLS_* (environment) / driver-opts": got "CERT, KEY"; expected CACERT whenever TLS is used, and CERT with KEY (both or neither), as buildx\'s remote driver requires',
+  },
+  {
+    name: 'servername alone in driver-opts (TLS without a CA)',
+    inputs: { driver: 'remote', endpoint: 'tcp://a:1', 'driver-opts': 'servername=buildkitd' },
+    message:
+      'Input "BUILDER_NODE_0_AUTH_TLS_* (environment) / driver-opts": got "servername only"; expected CACERT whenever TLS is used, and CERT with KEY (both or neither), as buildx\'s remote driver requires',
+  },
+  {
     name: 'an image with a space',
     inputs: { image: 'tonistiigi/binfmt --install all' },
     message:
@@ -414,7 +445,16 @@ describe('readBuilderInputs', () => {
   it('masks TLS keys as they are read, the whole value and each line of its body', async () => {
     const key =
       '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n';
-    await readBuilderInputs(env({ driver: 'remote', endpoint: 'tcp://a:1' }, { BUILDER_NODE_0_AUTH_TLS_KEY: key }));
+    await readBuilderInputs(
+      env(
+        { driver: 'remote', endpoint: 'tcp://a:1' },
+        {
+          BUILDER_NODE_0_AUTH_TLS_CACERT: 'CA',
+          BUILDER_NODE_0_AUTH_TLS_CERT: 'CERT',
+          BUILDER_NODE_0_AUTH_TLS_KEY: key,
+        },
+      ),
+    );
     expect(printed.split('\n').filter((l) => l.startsWith('::add-mask::'))).toEqual([
       '::add-mask::-----BEGIN PRIVATE KEY-----%0AMIIEvQIBADANBgkqhkiG9w0BAQEFAASC%0ABKcwggSjAgEAAoIBAQC7%0A-----END PRIVATE KEY-----%0A',
       '::add-mask::MIIEvQIBADANBgkqhkiG9w0BAQEFAASC',
