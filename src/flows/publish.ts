@@ -51,11 +51,12 @@ export async function runPublish(plan: PublishPlan, flow: FlowEnv): Promise<RunR
     }
     const digest = result.build.digest;
     if (plan.verify && digest) {
+      const refs = plan.verify.byDigest?.map((r) => `${r}@${digest}`) ?? plan.verify.tags;
       try {
-        result.verify = await docker.verifyPush(plan.verify.tags, digest, plan.verify.platforms, registries);
+        result.verify = await docker.verifyPush(refs, digest, plan.verify.platforms, registries);
       } catch (e) {
         result.verifyError = redact((e as Error).message, secrets);
-        result.tagStates = await readTagStates(plan.verify.tags, digest, registries);
+        result.tagStates = await readTagStates(refs, digest, registries);
         throw e;
       }
       log.info(`Verified ${result.verify.tags.length} tag(s) → ${digest}`);

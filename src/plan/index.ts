@@ -11,6 +11,7 @@ import { planBuildLeg, planMatrix, planMerge } from './fanout.js';
 import { planLogins } from './logins.js';
 import { metaOutputs } from './outputs.js';
 import { planPublish } from './publish.js';
+import { pushTargets, type PushTargets } from './push-targets.js';
 import type { Mode, Plan, PlanBase } from './types.js';
 
 export type * from './types.js';
@@ -42,7 +43,7 @@ function metaContext(ctx: Context, mode: Mode): Context {
   return { ...ctx, settings: { ...ctx.settings, annotationLevels: ['manifest', 'index'] } };
 }
 
-function planBase(inputs: Inputs, ctx: Context, tags: TagSetup): PlanBase {
+function planBase(inputs: Inputs, ctx: Context, tags: TagSetup): { base: PlanBase; targets?: PushTargets } {
   const mode = inputs.fanout.mode;
   const notices: string[] = [];
   const warnings: string[] = [...ctx.warnings];
@@ -58,8 +59,11 @@ function planBase(inputs: Inputs, ctx: Context, tags: TagSetup): PlanBase {
     if (inputs.push === true) warnings.push(`push: true ignored. ${msg}`);
     else notices.push(msg);
   }
-  // A leg pushes by digest (no tags); the publish and the merge put the image under its tags.
-  if (push && mode !== 'build' && meta.tags.length === 0) {
+  // A publish with outputs pushes where they say (build-push-action's semantics); a leg by digest (no tags).
+  const targets = mode === 'publish' ? pushTargets(inputs, meta, push) : undefined;
+  const pushed = targets ? targets.repositories : meta.images;
+  if (targets) push = targets.pushes;
+  if (push && mode !== 'build' && (targets?.usesTags ?? true) && meta.tags.length === 0) {
     throw new InputError(
       'tags',
       inputs.meta.tags.join('\n'),
@@ -67,7 +71,7 @@ function planBase(inputs: Inputs, ctx: Context, tags: TagSetup): PlanBase {
     );
   }
   const workDir = `${ctx.runtime.runnerTemp.replace(/\/$/, '')}/publish-image-${ctx.runId || 'local'}`;
-  return {
+  const base: PlanBase = {
     mode,
     meta,
     outputs: metaOutputs(meta, inputs),
@@ -75,7 +79,7 @@ function planBase(inputs: Inputs, ctx: Context, tags: TagSetup): PlanBase {
     platforms: inputs.platforms.map(platformName),
     push,
     noPushReason: push ? undefined : readOnly,
-    logins: push ? planLogins(inputs.login, inputs.githubToken, ctx, meta.images, notices) : [],
+    logins: push ? planLogins(inputs.login, inputs.githubToken, ctx, pushed, notices) : [],
     logout: inputs.login.logout,
     dryRun: inputs.dryRun,
     workDir,
@@ -84,6 +88,7 @@ function planBase(inputs: Inputs, ctx: Context, tags: TagSetup): PlanBase {
     notices,
     warnings,
   };
+  return { base, targets };
 }
 
 /**
@@ -98,13 +103,13 @@ function withRenderedBuildArgs(inputs: Inputs, ctx: Context, base: PlanBase): In
 
 /** `tags`: the parsed rules and their version parsers (main.ts: `loadVersionParsers(rules)`). */
 export function plan(given: Inputs, ctx: Context, tags: TagSetup): Plan {
-  const base = planBase(given, ctx, tags);
+  const { base, targets } = planBase(given, ctx, tags);
   const inputs = withRenderedBuildArgs(given, ctx, base);
   // the name of a builder this run may create: unique per job and process, so parallel legs never share one
   const createName = `publish-image-${ctx.runtime.instance}`;
   switch (base.mode) {
     case 'publish':
-      return planPublish(inputs, ctx, base, createName);
+      return planPublish(inputs, ctx, base, createName, targets!);
     case 'matrix':
       return planMatrix(inputs, base);
     case 'build':

@@ -6,19 +6,25 @@ import { planAttest } from './attest.js';
 import { buildArgv, buildEnv, buildSource } from './build-argv.js';
 import { planBuilder } from './builder.js';
 import { cacheNotices, planCache } from './cache.js';
+import type { PushTargets } from './push-targets.js';
 import type { PlanBase, PublishPlan } from './types.js';
 
-export function planPublish(inputs: Inputs, ctx: Context, base: PlanBase, createName: string): PublishPlan {
+export function planPublish(
+  inputs: Inputs,
+  ctx: Context,
+  base: PlanBase,
+  createName: string,
+  targets: PushTargets,
+): PublishPlan {
   const { meta, platforms, push, workDir } = base;
   const cache = planCache({ from: inputs.cacheFrom, to: inputs.cacheTo }, ctx, base.images[0], platforms);
   base.notices.push(...cacheNotices(cache));
-  const attest = planAttest(inputs, ctx, push, meta.images, base.notices);
+  const attest = planAttest(inputs, ctx, push, targets.repositories, base.notices);
   const files = { metadataFile: `${workDir}/metadata.json`, iidFile: `${workDir}/iid.txt` };
   const source = buildSource(inputs, ctx);
-  const custom = inputs.outputs.length > 0;
   // build-push-action's semantics: with outputs, --push only when push: true is given (it then pushes every image
   // output, push=false ones included); --load whenever load: true
-  const output = outputArgv(inputs.outputs, { push: push && (!custom || inputs.push === true), load: inputs.load });
+  const output = outputArgv(inputs.outputs, { push: targets.pushFlag, load: inputs.load });
   return {
     ...base,
     mode: 'publish',
@@ -36,7 +42,7 @@ export function planPublish(inputs: Inputs, ctx: Context, base: PlanBase, create
     build: {
       argv: buildArgv(inputs, {
         platforms,
-        tags: meta.tags,
+        tags: targets.tagFlags,
         labels: meta.labels,
         annotations: meta.annotations,
         cache,
@@ -46,10 +52,15 @@ export function planPublish(inputs: Inputs, ctx: Context, base: PlanBase, create
       }),
       env: buildEnv(inputs, source),
       ...files,
-      pushes: push ? meta.tags : [],
+      pushes: targets.refs,
     },
     cache,
     attest,
-    verify: push && !custom ? { tags: meta.tags, platforms } : undefined,
+    // a push by digest writes no tag: the digest itself is read back in each repository (once it is known)
+    verify: push
+      ? targets.byDigest
+        ? { tags: [], platforms, byDigest: targets.repositories }
+        : { tags: targets.refs, platforms }
+      : undefined,
   };
 }

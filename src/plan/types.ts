@@ -92,6 +92,8 @@ export interface PlanBase {
 export interface VerifyPlan {
   tags: string[];
   platforms: string[];
+  /** a push by digest writes no tag: read `<repository>@<digest>` in each of these instead */
+  byDigest?: string[];
 }
 
 /** `mode: publish` — build every platform here, push the tags, verify, attest. */

@@ -266,7 +266,7 @@ describe('loading', () => {
     const mentions = source.split('\n').filter((line) => line.includes("'@actions/artifact'"));
     expect(mentions.map((line) => line.trim())).toEqual([
       "type ArtifactLibrary = typeof import('@actions/artifact');",
-      "return await use(await import('@actions/artifact'));",
+      "return use(await import('@actions/artifact'));",
     ]);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import type { BuildLegPlan, MatrixPlan, MergePlan, Plan } from '../../src/plan/index.js';
 import { defaultRunner } from '../../src/plan/fanout.js';
+import { parseOutput } from '../../src/buildx/outputs.js';
 import { legArtifactPrefix } from '../../src/fanout/artifacts.js';
 import { platformPair } from '../../src/fanout/leg-result.js';
 import { context, inputs, planOf } from './helpers.js';
@@ -302,5 +303,46 @@ describe('build-args with the computed metadata', () => {
 
   it('a template typo in a build arg is an input error before anything runs', () => {
     expect(() => planOf(inputs({ buildArgs: ['VERSION={{versoin}}'] }), context())).toThrow(/"build-args"/);
+  });
+});
+
+describe('outputs and push as build-push-action means them', () => {
+  const publish = (outputs: string[], push?: boolean) =>
+    modePlan('publish', inputs({ meta: META, outputs: outputs.map((o) => parseOutput(o)), push }));
+
+  it('an output that names its image decides where it goes: no computed tag is passed as --tag', () => {
+    const p = publish([
+      'type=image,name=ghcr.io/immich-app/immich-server,push-by-digest=true,name-canonical=true,push=true',
+    ]);
+    expect(p.build.argv).not.toContain('--tag');
+    expect(p.build.argv).not.toContain('--push');
+    expect(p.logins.map((l) => (l.kind === 'password' ? l.credential.registry : l.registry))).toEqual(['ghcr.io']);
+    expect(p.attest.subjects).toEqual(['ghcr.io/immich-app/immich-server']);
+    expect(p.verify).toEqual({
+      tags: [],
+      platforms: [],
+      byDigest: ['ghcr.io/immich-app/immich-server'],
+    });
+  });
+
+  it('push: true together with outputs passes both --output and --push', () => {
+    const p = publish(['type=image,name=ghcr.io/o/a'], true);
+    expect(argvHas(p.build.argv, '--output', 'type=image,name=ghcr.io/o/a')).toBe(true);
+    expect(p.build.argv).toContain('--push');
+    expect(p.push).toBe(true);
+  });
+
+  it('an output with push=false plans no login and no attestation', () => {
+    const p = publish(['type=image,name=ghcr.io/o/a,push=false']);
+    expect(p.push).toBe(false);
+    expect(p.logins).toEqual([]);
+    expect(p.attest.enabled).toBe(false);
+    expect(p.verify).toBeUndefined();
+  });
+
+  it('an output without a name keeps the computed tags', () => {
+    const p = publish(['type=registry']);
+    expect(argvHas(p.build.argv, '--tag', 'ghcr.io/octo-org/app:master')).toBe(true);
+    expect(p.verify?.tags).toContain('ghcr.io/octo-org/app:master');
   });
 });
