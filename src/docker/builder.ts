@@ -11,7 +11,7 @@ import { printArgv } from '../argv.js';
 import { run, tail } from '../exec.js';
 import { log, type Env } from '../runner.js';
 import type { BuilderInfo } from '../result.js';
-import { planBuilder, type BuilderPlan, type CreatePlan } from '../plan/builder.js';
+import type { BuilderPlan, CreatePlan } from '../plan/builder.js';
 import {
   builderCanDo,
   cacheV2Unsupported,
@@ -23,7 +23,6 @@ import {
   parseInspect,
   parseStoredBuilder,
   resolveCurrentBuilder,
-  type BuilderNeeds,
   type BuildxStoreView,
   type EngineFacts,
   type InspectFacts,
@@ -407,51 +406,6 @@ export async function setUpBuilder(
     );
   }
   return facts;
-}
-
-/** The request main.ts made before builder plans existed: kept until the integrator switches to setUpBuilder. */
-export interface LegacyBuilderRequest {
-  builder?: string;
-  name?: string;
-  platforms: string[];
-  needs: BuilderNeeds;
-  cacheV2: boolean;
-  dockerConfig: string;
-  createName: string;
-  driverOpts: string[];
-  onCreated: (name: string) => void;
-}
-
-/**
- * @deprecated The integrator replaces the call with planBuilder (src/plan/builder.ts) + setUpBuilder. Without the
- * environment passed down, every question goes through the CLI, as before.
- */
-export async function prepareBuilder(req: LegacyBuilderRequest, warnings: string[]): Promise<BuilderFacts> {
-  const name = req.builder ?? req.name;
-  const workDir = join(req.dockerConfig, '..');
-  const plan = planBuilder(
-    {
-      ...(name ? { name } : {}),
-      node: { platforms: [], driverOpts: req.driverOpts },
-      append: [],
-      tls: [],
-      use: false,
-      cleanup: true,
-      keepState: false,
-      qemu: { image: DEFAULT_BINFMT_IMAGE },
-    },
-    { workDir, createName: req.createName, platforms: req.platforms, needs: { ...req.needs, cacheV2: req.cacheV2 } },
-  );
-  return setUpBuilder(plan, {
-    dockerConfig: req.dockerConfig,
-    onCleanup: (state) => {
-      const c = decodeCleanup(state);
-      if (c.name) req.onCreated(c.name);
-    },
-    warnings,
-    // the legacy request had no notices; the only one it could raise says driver-opts went unused
-    notices: [],
-  });
 }
 
 /** The post step: removes the builder this run created (per its cleanup state) and the files its creation wrote. */
