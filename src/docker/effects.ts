@@ -6,3 +6,4 @@ export { removeBuilder, setUpBuilder, startBuilderProbes } from './builder.js';
 export { build, BuildError } from './build.js';
 export { verifyPush } from './verify.js';
 export { setBaseEnvironment } from '../exec.js';
+export { checkCallSupported } from '../buildx/call-support.js';

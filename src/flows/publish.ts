@@ -28,6 +28,8 @@ export async function runPublish(plan: PublishPlan, flow: FlowEnv): Promise<RunR
     notices: [] as string[],
   };
   const probes = docker.startBuilderProbes(builderIO);
+  // an input the runner's buildx cannot honour fails before any login
+  if (plan.build.call) docker.checkCallSupported(plan.build.call, (await probes.version).version);
   const credentials = await docker.resolveCredentials(plan.logins, secrets);
   const registries = openRegistries(credentials, env);
   try {

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { InputError } from '../errors.js';
 import type { Inputs } from '../inputs/index.js';
 import { checkBuildValues, computeMeta, metaScope, renderBuildValue, type TagSetup } from '../meta/index.js';
+import { callBuildsImage } from '../buildx/call.js';
 import { platformName } from '../platform.js';
 import { planBuildLeg, planMatrix, planMerge } from './fanout.js';
 import { planLogins } from './logins.js';
@@ -52,6 +53,11 @@ function planBase(inputs: Inputs, ctx: Context, tags: TagSetup): { base: PlanBas
   warnings.push(...metaWarnings, ...checkBuildValues(inputs.buildArgs, 'build-args'));
 
   let push = mode !== 'matrix' && (inputs.push ?? true);
+  if (push && !callBuildsImage(inputs.call)) {
+    // `call: check` (outline, targets…) asks BuildKit a question instead of building: there is nothing to push
+    push = false;
+    notices.push(`call: ${inputs.call?.name} builds no image: nothing is pushed, verified or attested.`);
+  }
   const readOnly = readOnlyReason(ctx);
   if (readOnly && push) {
     push = false;

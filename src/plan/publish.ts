@@ -51,6 +51,7 @@ export function planPublish(
         ...files,
       }),
       env: buildEnv(inputs, source),
+      call: inputs.call,
       ...files,
       pushes: targets.refs,
     },

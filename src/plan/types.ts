@@ -5,6 +5,7 @@ import type { CacheService } from '../context.js';
 import type { MetaResult } from '../meta/types.js';
 import type { Credential } from '../registry/identity.js';
 import type { BuilderPlan } from './builder.js';
+import type { CallFunc } from '../buildx/call.js';
 
 export type Mode = 'publish' | 'matrix' | 'build' | 'merge';
 
@@ -43,6 +44,8 @@ export interface AttestPlan {
 export interface BuildPlan {
   /** arguments after `docker`: buildx build … <context> */
   argv: string[];
+  /** `call` other than build: needs a buildx with --call (checked against the runner's before anything runs) */
+  call?: CallFunc;
   /** extra environment for buildx: build secrets travel as env vars, never as argv or files */
   env: Record<string, string>;
   metadataFile: string;
