@@ -148,10 +148,15 @@ describe('builder selection on an engine without the containerd image store', ()
 // --- the builder modules, called directly ---
 
 let proxy: Server | undefined;
+const scratch: string[] = [];
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A run's DOCKER_CONFIG over a fresh user config, so builders created here never touch ~/.docker. */
 async function runConfig(prepareUser?: (dir: string) => Promise<void>) {
   const work = mkdtempSync('/tmp/pi-builder-run-');
+  scratch.push(work);
   const user = join(work, 'user-docker');
   mkdirSync(user);
   await prepareUser?.(user);
@@ -429,6 +434,7 @@ describe('a remote builder through the action', () => {
     await new Promise<void>((r) => closed.close(() => r()));
     const endpoint = `tcp://127.0.0.1:${port}`;
     const userConfig = mkdtempSync('/tmp/pi-builder-user-');
+    scratch.push(userConfig);
     const keyBody = `PI${nonce}ACTIONKEY000000000000`;
     const job = await runAction({
       eventName: 'push',
