@@ -31,8 +31,9 @@ export function renderSummary(plan: Plan, result: RunResult, opts: SummaryOption
 
   const dryRun = result.status === 'dry-run';
   const build = dryRun ? undefined : result.build;
-  const digest = build?.digest;
-  const pushed = !dryRun && plan.push && !!digest && plan.images.length > 0;
+  const digest = result.merge?.digest ?? build?.digest;
+  // a leg's image has no tag: it is not for pulling on its own (the merged index is)
+  const pushed = !dryRun && plan.push && !!digest && plan.images.length > 0 && plan.mode !== 'build';
 
   const out: string[] = [];
   out.push(`## ${heading(plan, result)} ${plan.images.map(c).join(', ')}`.trimEnd(), '');
@@ -44,10 +45,19 @@ export function renderSummary(plan: Plan, result: RunResult, opts: SummaryOption
   // The facts table.
   const rows: [string, string][] = [];
   rows.push([plan.images.length === 1 ? 'Image' : 'Images', list(plan.images.map(c))]);
-  rows.push(['Tags', plan.meta.tagNames.length ? plan.meta.tagNames.map(c).join(' ') : 'none']);
+  const tagNames = plan.meta.tagNames.length ? plan.meta.tagNames.map(c).join(' ') : 'none';
+  rows.push([
+    'Tags',
+    plan.mode === 'build' && plan.meta.tagNames.length
+      ? `${tagNames} (the merge puts the index under these)`
+      : tagNames,
+  ]);
   if (digest) rows.push(['Digest', c(digest)]);
+  else if (result.partialDigest)
+    rows.push(['Digest', `${c(result.partialDigest)} (the new image; not every tag points at it)`]);
   rows.push(['Platforms', plan.platforms.length ? plan.platforms.map(c).join(', ') : 'builder default']);
-  rows.push(['Push', pushRow(plan, result, msg)]);
+  rows.push(['Push', pushRow(plan, result, msg, c)]);
+  if (plan.mode === 'build') rows.push(['Leg', legRow(plan, result, text, c)]);
   if (plan.logins.length) {
     rows.push([
       'Registry login',
@@ -75,6 +85,8 @@ export function renderSummary(plan: Plan, result: RunResult, opts: SummaryOption
   if (verification) rows.push(['Verification', verification]);
 
   out.push(tableRow(['', '']), '| --- | --- |', ...rows.map(([k, v]) => tableRow([`**${k}**`, v])), '');
+  if (plan.mode === 'matrix') out.push(...matrixTable(plan, msg, c));
+  if (result.merge) out.push(...legsTable(result.merge, text, c));
 
   // Warnings and notices: the plan's, then the run's, without repeats.
   const warnings = unique([...plan.warnings, ...result.warnings]);
@@ -120,6 +132,15 @@ function heading(plan: Plan, result: RunResult): string {
     case 'dry-run':
       return '🧪 Dry run (plan only):';
     case 'success':
+      if (plan.mode === 'matrix') return '🧮 Build matrix:';
+      if (plan.mode === 'build')
+        return plan.push
+          ? `✅ Leg ${plan.leg.platform} pushed by digest:`
+          : `🔨 Leg ${plan.leg.platform} built (not pushed):`;
+      if (plan.mode === 'merge')
+        return plan.push
+          ? `✅ Published (merged from ${result.merge?.legs.length ?? 0} legs):`
+          : '⏭️ Nothing to merge:';
       return plan.push ? '✅ Published:' : '🔨 Built (not pushed):';
   }
 }
@@ -128,13 +149,104 @@ function list(items: string[]): string {
   return items.length ? items.join('<br>') : 'none';
 }
 
-function pushRow(plan: Plan, result: RunResult, text: (s: string) => string): string {
+function pushRow(plan: Plan, result: RunResult, text: (s: string) => string, c: (s: string) => string): string {
+  if (plan.mode === 'matrix') return 'no: `mode: matrix` plans the legs only';
   if (plan.push) {
     if (result.status === 'dry-run') return 'yes, when run without dry-run';
-    return result.build?.digest ? 'yes' : 'yes, but nothing was pushed';
+    if (result.tagStates) return tagStatesRow(result, text, c);
+    if (result.merge?.digest || result.build?.digest) return plan.mode === 'build' ? 'yes, by digest (no tags)' : 'yes';
+    return 'no: the run stopped before pushing';
   }
   const why = plan.noPushReason ? text(plan.noPushReason) : '`push: false`';
   return plan.mode === 'publish' && plan.load ? `no, loaded into the local engine (${why})` : `no: ${why}`;
+}
+
+/** After a failed push or index: exactly which tags point at the new image now. */
+function tagStatesRow(result: RunResult, text: (s: string) => string, c: (s: string) => string): string {
+  const states = result.tagStates ?? [];
+  const moved = states.filter((t) => t.moved);
+  const other = states.filter((t) => !t.moved);
+  const where = (t: (typeof states)[number]) =>
+    t.error
+      ? `${c(t.ref)} (unreadable: ${text(t.error)})`
+      : t.digest
+        ? `${c(t.ref)} (still at ${c(t.digest)})`
+        : `${c(t.ref)} (absent)`;
+  if (!result.partialDigest) return `no: nothing was pushed; the tags are as they were: ${other.map(where).join(', ')}`;
+  if (moved.length === 0) return `no: no tag points at the new image; ${other.map(where).join(', ')}`;
+  const head = `partly: ${moved.length} of ${states.length} tags point at the new image: ${moved.map((t) => c(t.ref)).join(', ')}`;
+  return other.length ? `${head}<br>not moved: ${other.map(where).join(', ')}` : head;
+}
+
+/** A build leg: its platform, how it reached the registry, where its result went. */
+function legRow(
+  plan: Extract<Plan, { mode: 'build' }>,
+  result: RunResult,
+  text: (s: string) => string,
+  c: (s: string) => string,
+): string {
+  const runner = plan.leg.runner.name ? ` on ${c(plan.leg.runner.name)}` : '';
+  const parts = [`${c(plan.leg.platform)}${runner}`];
+  if (result.leg) {
+    parts.push(
+      result.leg.via === 'push-by-digest'
+        ? 'pushed by digest by buildx'
+        : "pushed by digest through the registry API from buildx's OCI archive (this builder cannot push by digest)",
+    );
+    if (result.leg.artifact) parts.push(`result handed to the merge as artifact ${c(result.leg.artifact)}`);
+  } else if (plan.leg.artifact) {
+    parts.push(`result for the merge: artifact ${c(plan.leg.artifact)}`);
+  } else {
+    parts.push(text('no result for the merge (nothing is pushed)'));
+  }
+  return parts.join(' · ');
+}
+
+function matrixTable(
+  plan: Extract<Plan, { mode: 'matrix' }>,
+  text: (s: string) => string,
+  c: (s: string) => string,
+): string[] {
+  return [
+    '### Legs',
+    '',
+    tableRow(['Platform', 'Runner', 'Pair']),
+    '| --- | --- | --- |',
+    ...plan.matrix.map((e) => tableRow([c(e.platform), c(e.runner), c(e.pair)])),
+    '',
+    text(
+      "Use the `matrix` output as the build job's `strategy.matrix` (`mode: build`, `platforms: ${{ matrix.platform }}`).",
+    ),
+    '',
+  ];
+}
+
+function legsTable(
+  merge: NonNullable<RunResult['merge']>,
+  text: (s: string) => string,
+  c: (s: string) => string,
+): string[] {
+  const rows = merge.legs.map((l) => {
+    const r = l.result;
+    return tableRow([
+      c(l.platform),
+      r ? (r.runner.name ? c(r.runner.name) : text(`${r.runner.os} ${r.runner.arch}`.trim() || 'unknown')) : 'n/a',
+      c(l.digest),
+      r ? duration(r.buildSeconds * 1000) : 'n/a',
+      r ? `${r.cache.hits} of ${r.cache.steps}` : 'n/a',
+      l.source === 'artifact' ? 'leg result' : text('digests input'),
+    ]);
+  });
+  const replaced = merge.superseded ? [`${merge.superseded} earlier attempt(s) of re-run legs replaced.`, ''] : [];
+  return [
+    '### Legs',
+    '',
+    tableRow(['Platform', 'Runner', 'Digest', 'Build time', 'Steps cached', 'From']),
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    ...replaced,
+  ];
 }
 
 function cacheRow(
@@ -180,6 +292,7 @@ function attestRow(
   }
   if (!plan.attest.enabled) return `no: ${msg(plan.attest.reason)}`;
   if (result.status === 'dry-run') return `planned for ${plan.attest.subjects.map(c).join(', ')}`;
+  if (result.status === 'failure') return 'not created: the run failed before attesting';
   return pushed ? 'not created (the run stopped before attesting)' : 'not created (nothing was pushed)';
 }
 
@@ -193,7 +306,8 @@ function verifyRow(
   if (!v) {
     if (!('verify' in plan) || !plan.verify) return undefined;
     if (result.verifyError) return `failed: ${escapeMessage(result.verifyError)}`;
-    return result.status === 'dry-run' ? 'planned: read the pushed tags back' : 'not done';
+    if (result.status === 'dry-run') return 'planned: read the pushed tags back';
+    return result.status === 'failure' ? 'not done: the run failed before it' : 'not done';
   }
   const parts: string[] = [];
   const wrong = digest ? v.tags.filter((t) => t.digest !== digest) : [];
@@ -236,9 +350,19 @@ export function duration(ms: number): string {
   return `${s}s`;
 }
 
-/** One label or annotation per line: a value with a line break is shown JSON-quoted so it stays on its line. */
+/** Characters that break a line or reorder it visually (bidi overrides, isolates, marks). */
+const LINE_UNSAFE = /[\r\n\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * One label or annotation per line: a value that would break its line or reorder it (a right-to-left override in
+ * a repository description) is shown JSON-quoted with those characters as \u escapes, so it reads as it is.
+ */
 function displayLine(value: string): string {
-  return /[\r\n\u2028\u2029]/.test(value) ? JSON.stringify(value) : value;
+  if (!LINE_UNSAFE.test(value)) return value;
+  return JSON.stringify(value).replace(
+    /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function yamlScalar(value: string): string {

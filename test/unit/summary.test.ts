@@ -261,11 +261,18 @@ describe('renderSummary: golden pages', () => {
       plan: makePlan({ summary: { enabled: true } }),
       result: makeResult({
         status: 'failure',
-        build: { ...makeResult().build!, digest: undefined, durationMs: 8_430, attempts: 3 },
+        build: undefined,
         verify: undefined,
         attestation: undefined,
+        // the registry refused the second tag: the first had moved, the read-back after the failure says so
+        partialDigest: DIGEST,
+        tagStates: [
+          { ref: `${IMAGE}:2.19.0`, digest: DIGEST, moved: true },
+          { ref: `${IMAGE}:2.19`, digest: `sha256:${'9'.repeat(64)}`, moved: false },
+          { ref: `${IMAGE}:latest`, moved: false },
+        ],
         error:
-          'build/push failed after 3 attempts: failed to push ghcr.io/acme/mlflow-server:2.19.0: unexpected status from PUT request: 403 Forbidden\nCheck that the job has `permissions: packages: write`.',
+          'The registry refused the credentials (403 Forbidden). (after 3 attempts)\nCheck the login inputs (registry, username, password or registry-auth) and that the token may write to this repository (`packages: write` for ghcr.io).\nbuildx: failed to push ghcr.io/acme/mlflow-server:2.19: unexpected status from PUT request: 403 Forbidden',
         warnings: ['registry ghcr.io answered 502 twice; retried'],
       }),
     },
