@@ -7,6 +7,7 @@ import { InputError } from './errors.js';
 import { readInputs, type Inputs } from './inputs/index.js';
 import { loadVersionParsers, parseTagRules } from './meta/index.js';
 import { plan as makePlan, type Plan } from './plan/index.js';
+import { describeBuilderPlan } from './plan/builder.js';
 import { usesDefaultContext } from './plan/build-context.js';
 import { STATE } from './post.js';
 import { printArgv } from './argv.js';
@@ -48,7 +49,7 @@ function checkPaths(inputs: Inputs): void {
 }
 
 function report(plan: Plan, result: RunResult, secrets: string[]): void {
-  for (const n of plan.notices) log.notice(redact(n, secrets));
+  for (const n of [...plan.notices, ...(result.notices ?? [])]) log.notice(redact(n, secrets));
   for (const w of [...plan.warnings, ...result.warnings]) log.warning(redact(w, secrets));
 }
 
@@ -81,6 +82,23 @@ function writeOutputs(plan: Plan, result: RunResult, env: Env, secrets: string[]
     outputs['bundle-path'] = result.attestation.bundlePath;
   }
   for (const [k, v] of Object.entries(outputs)) setOutput(env, k, redact(v, secrets));
+}
+
+/** What a dry-run shows besides the summary: the exact command, the builder decision, the attestation plan. */
+function dryRunLines(plan: Plan, secrets: string[]): string[] {
+  const lines: string[] = [];
+  if ('build' in plan) lines.push(`Dry run: would run\n  ${printArgv(['docker', ...plan.build.argv], { secrets })}`);
+  if ('builder' in plan) lines.push(`Builder: ${describeBuilderPlan(plan.builder).join('\n  ')}`);
+  if (plan.mode === 'matrix') lines.push(`Matrix: ${JSON.stringify({ include: plan.matrix })}`);
+  if (plan.mode === 'merge') {
+    const repos = Object.entries(plan.index.repositories).map(([r, tags]) => `${r}:${tags.join(',')}`);
+    lines.push(`Merge: one index of ${plan.platforms.join(', ')} under ${repos.join(' ')}`);
+  }
+  if ('attest' in plan && plan.attest.enabled) {
+    const where = plan.attest.sigstore ? ` (Sigstore ${plan.attest.sigstore})` : '';
+    lines.push(`Attestation: build provenance for ${plan.attest.subjects.join(', ')}${where}`);
+  }
+  return lines;
 }
 
 async function runFlow(plan: Plan, flow: FlowEnv): Promise<RunResult> {
@@ -117,7 +135,7 @@ export async function main(env: Env, proc: ProcessFacts): Promise<number> {
   const secrets = secretValues(inputs);
   let result: RunResult;
   if (plan.dryRun) {
-    if ('build' in plan) log.info(`Dry run: would run\n  ${printArgv(['docker', ...plan.build.argv], { secrets })}`);
+    for (const line of dryRunLines(plan, secrets)) log.info(line);
     result = { status: 'dry-run', warnings: [] };
   } else {
     result = await runFlow(plan, { env, secrets, githubToken: inputs.githubToken });

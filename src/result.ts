@@ -95,4 +95,6 @@ export interface RunResult {
   error?: string;
   /** warnings found while running (added to the plan's) */
   warnings: string[];
+  /** notices found while running, e.g. builder inputs that went unused (added to the plan's) */
+  notices?: string[];
 }

@@ -90,7 +90,7 @@ export function renderSummary(plan: Plan, result: RunResult, opts: SummaryOption
 
   // Warnings and notices: the plan's, then the run's, without repeats.
   const warnings = unique([...plan.warnings, ...result.warnings]);
-  const notices = unique(plan.notices);
+  const notices = unique([...plan.notices, ...(result.notices ?? [])]);
   if (warnings.length) out.push(alert('WARNING', warnings.map(msg)), '');
   if (notices.length) out.push(alert('NOTE', notices.map(msg)), '');
 

@@ -6,6 +6,22 @@ import { join } from 'node:path';
 
 const SHARED_ENTRIES = ['cli-plugins', 'buildx', 'contexts'];
 
+/**
+ * Settings of the user's config.json that change what the CLI and buildx do, kept in the run's config: the
+ * current context, extra plugin directories and the proxies the CLI hands to builds. Credentials (auths,
+ * credsStore, credHelpers) are never copied: this run's config holds this run's logins only.
+ */
+const KEPT_SETTINGS = ['currentContext', 'cliPluginsExtraDirs', 'proxies'];
+
+function keptSettings(userConfigDir: string): Record<string, unknown> {
+  try {
+    const user = JSON.parse(readFileSync(join(userConfigDir, 'config.json'), 'utf8')) as Record<string, unknown>;
+    return Object.fromEntries(KEPT_SETTINGS.filter((k) => user[k] !== undefined).map((k) => [k, user[k]]));
+  } catch {
+    return {}; // no user config (the usual case on a runner), or one the CLI itself could not read
+  }
+}
+
 export function dockerConfigDir(workDir: string): string {
   return join(workDir, 'docker-config');
 }
@@ -14,7 +30,9 @@ export function dockerConfigDir(workDir: string): string {
 export function createDockerConfig(workDir: string, userConfigDir: string): string {
   const dir = dockerConfigDir(workDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeFileSync(join(dir, 'config.json'), '{"auths":{}}\n', { mode: 0o600 });
+  writeFileSync(join(dir, 'config.json'), `${JSON.stringify({ auths: {}, ...keptSettings(userConfigDir) })}\n`, {
+    mode: 0o600,
+  });
   for (const entry of SHARED_ENTRIES) {
     const source = join(userConfigDir, entry);
     const target = join(dir, entry);

@@ -13,7 +13,7 @@ import type { FlowEnv } from './types.js';
 
 export async function runLeg(plan: BuildLegPlan, flow: FlowEnv): Promise<RunResult> {
   const { env, secrets } = flow;
-  const result: RunResult = { status: 'success', warnings: [] };
+  const result: RunResult = { status: 'success', warnings: [], notices: [] };
   const docker = await import('../docker/effects.js');
   docker.setBaseEnvironment(env);
   const dockerConfig = docker.createDockerConfig(plan.workDir, plan.userDockerConfig);
@@ -24,7 +24,7 @@ export async function runLeg(plan: BuildLegPlan, flow: FlowEnv): Promise<RunResu
     env,
     onCleanup: (state: string) => saveState(env, STATE.builder, state),
     warnings: result.warnings,
-    notices: [] as string[],
+    notices: result.notices!,
   };
   const probes = docker.startBuilderProbes(builderIO);
   const credentials = await docker.resolveCredentials(plan.logins, secrets);

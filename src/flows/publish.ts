@@ -13,7 +13,7 @@ import { openRegistries } from './registries.js';
 
 export async function runPublish(plan: PublishPlan, flow: FlowEnv): Promise<RunResult> {
   const { env, secrets } = flow;
-  const result: RunResult = { status: 'success', warnings: [] };
+  const result: RunResult = { status: 'success', warnings: [], notices: [] };
   const docker = await import('../docker/effects.js');
   docker.setBaseEnvironment(env);
   const dockerConfig = docker.createDockerConfig(plan.workDir, plan.userDockerConfig);
@@ -25,7 +25,7 @@ export async function runPublish(plan: PublishPlan, flow: FlowEnv): Promise<RunR
     env,
     onCleanup: (state: string) => saveState(env, STATE.builder, state),
     warnings: result.warnings,
-    notices: [] as string[],
+    notices: result.notices!,
   };
   const probes = docker.startBuilderProbes(builderIO);
   // an input the runner's buildx cannot honour fails before any login

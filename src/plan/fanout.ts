@@ -79,20 +79,22 @@ export function planBuildLeg(inputs: Inputs, ctx: Context, base: PlanBase, creat
   const names = repositories.length > 1 ? `"name=${repositories.join(',')}"` : `name=${repositories[0]}`;
   const native = push ? ['--output', `type=image,${names},push-by-digest=true,name-canonical=true,push=true`] : [];
   const env = buildEnv(inputs, source);
+  const builder = planBuilder(inputs.builderSetup, {
+    workDir,
+    createName,
+    platforms,
+    needs: {
+      multiPlatform: platforms.length > 1,
+      cacheExport: cache.to.length > 0,
+      cacheV2: cache.source === 'gha' && cache.service.kind === 'v2',
+      pushByDigest: push,
+    },
+  });
+  base.notices.push(...builder.notices);
   return {
     ...base,
     mode: 'build',
-    builder: planBuilder(inputs.builderSetup, {
-      workDir,
-      createName,
-      platforms,
-      needs: {
-        multiPlatform: platforms.length > 1,
-        cacheExport: cache.to.length > 0,
-        cacheV2: cache.source === 'gha' && cache.service.kind === 'v2',
-        pushByDigest: push,
-      },
-    }),
+    builder,
     build: { argv: buildArgv(inputs, { ...parts, output: native }), env, ...files, pushes: push ? repositories : [] },
     layout: {
       argv: buildArgv(inputs, { ...parts, output: push ? ['--output', `type=oci,dest=${dest}`] : [] }),

@@ -25,20 +25,22 @@ export function planPublish(
   // build-push-action's semantics: with outputs, --push only when push: true is given (it then pushes every image
   // output, push=false ones included); --load whenever load: true
   const output = outputArgv(inputs.outputs, { push: targets.pushFlag, load: inputs.load });
+  const builder = planBuilder(inputs.builderSetup, {
+    workDir,
+    createName,
+    platforms,
+    needs: {
+      multiPlatform: platforms.length > 1,
+      cacheExport: cache.to.length > 0,
+      cacheV2: cache.source === 'gha' && cache.service.kind === 'v2',
+    },
+  });
+  base.notices.push(...builder.notices);
   return {
     ...base,
     mode: 'publish',
     load: inputs.load,
-    builder: planBuilder(inputs.builderSetup, {
-      workDir,
-      createName,
-      platforms,
-      needs: {
-        multiPlatform: platforms.length > 1,
-        cacheExport: cache.to.length > 0,
-        cacheV2: cache.source === 'gha' && cache.service.kind === 'v2',
-      },
-    }),
+    builder,
     build: {
       argv: buildArgv(inputs, {
         platforms,
