@@ -51,11 +51,16 @@ export interface TagState {
   error?: string;
 }
 
+/**
+ * How a leg's image got to the registry: buildx pushed it by digest; or the action pushed buildx's OCI archive
+ * (docker driver, containerd store); or the action pushed what `docker save` wrote (docker driver, classic store).
+ */
+export type LegVia = 'push-by-digest' | 'oci-layout' | 'docker-save';
+
 /** A fan-out leg: what it pushed and how, and the artifact that carries its result to the merge. */
 export interface LegOutcome {
   result: LegResult;
-  /** how the image got to the registry: buildx pushed by digest, or the action pushed buildx's OCI archive */
-  via: 'push-by-digest' | 'oci-layout';
+  via: LegVia;
   artifact?: string;
 }
 

@@ -6,7 +6,7 @@ import { printArgv, printArgvLayout } from './argv.js';
 import { code, escapeMessage, escapeText, fence, link, tableRow } from './markdown.js';
 import { redact } from './redact.js';
 import type { AttestPlan, CachePlan, LoginPlan, Plan } from './plan/index.js';
-import type { BuildResult, RunResult } from './result.js';
+import type { BuildResult, LegVia, RunResult } from './result.js';
 
 export interface SummaryOptions {
   /** extra strings to mask (e.g. the github-token input) */
@@ -178,6 +178,14 @@ function tagStatesRow(result: RunResult, text: (s: string) => string, c: (s: str
   return other.length ? `${head}<br>not moved: ${other.map(where).join(', ')}` : head;
 }
 
+const LEG_VIA: Record<LegVia, string> = {
+  'push-by-digest': 'pushed by digest by buildx',
+  'oci-layout':
+    "pushed by digest through the registry API from buildx's OCI archive (this builder cannot push by digest)",
+  'docker-save':
+    'pushed by digest through the registry API from `docker save` (the docker driver with the classic image store exports no OCI archive)',
+};
+
 /** A build leg: its platform, how it reached the registry, where its result went. */
 function legRow(
   plan: Extract<Plan, { mode: 'build' }>,
@@ -188,11 +196,7 @@ function legRow(
   const runner = plan.leg.runner.name ? ` on ${c(plan.leg.runner.name)}` : '';
   const parts = [`${c(plan.leg.platform)}${runner}`];
   if (result.leg) {
-    parts.push(
-      result.leg.via === 'push-by-digest'
-        ? 'pushed by digest by buildx'
-        : "pushed by digest through the registry API from buildx's OCI archive (this builder cannot push by digest)",
-    );
+    parts.push(LEG_VIA[result.leg.via]);
     if (result.leg.artifact) parts.push(`result handed to the merge as artifact ${c(result.leg.artifact)}`);
   } else if (plan.leg.artifact) {
     parts.push(`result for the merge: artifact ${c(plan.leg.artifact)}`);

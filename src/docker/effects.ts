@@ -7,3 +7,4 @@ export { build, BuildError } from './build.js';
 export { verifyPush } from './verify.js';
 export { setBaseEnvironment } from '../exec.js';
 export { checkCallSupported } from '../buildx/call-support.js';
+export { saveImage } from './save.js';

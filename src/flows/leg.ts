@@ -6,7 +6,7 @@ import { LEG_RESULT_SCHEMA, type LegResult } from '../fanout/leg-result.js';
 import { STATE } from '../post.js';
 import type { BuildLegPlan } from '../plan/types.js';
 import { redact } from '../redact.js';
-import type { RunResult } from '../result.js';
+import type { LegVia, RunResult } from '../result.js';
 import { log, saveState } from '../runner.js';
 import { openRegistries } from './registries.js';
 import type { FlowEnv } from './types.js';
@@ -34,17 +34,33 @@ export async function runLeg(plan: BuildLegPlan, flow: FlowEnv): Promise<RunResu
     await docker.login(credentials, dockerConfig, secrets);
     const builder = await docker.setUpBuilder(plan.builder, builderIO, probes);
     result.builder = builder;
-    // buildx 0.13's docker driver answers "push-by-digest is currently not implemented for docker driver"
-    const native = builder.pushByDigest || !plan.push;
-    const spec = native ? plan.build : plan.layout;
-    const request = { build: spec, push: plan.push && native, builderOverride: builder.name, dockerConfig, secrets };
-    result.build = await docker.build(request);
+    // buildx 0.13's docker driver answers "push-by-digest is currently not implemented for docker driver"; with the
+    // classic image store it cannot export an OCI archive either ("OCI exporter is not supported")
+    const via: LegVia =
+      !plan.push || builder.pushByDigest ? 'push-by-digest' : builder.containerdStore ? 'oci-layout' : 'docker-save';
+    const spec = via === 'push-by-digest' ? plan.build : via === 'oci-layout' ? plan.layout : plan.saved;
+    result.build = await docker.build({
+      build: spec,
+      push: plan.push && via === 'push-by-digest',
+      builderOverride: builder.name,
+      dockerConfig,
+      secrets,
+    });
     if (!plan.push) return result;
     let digest = result.build.digest;
     let pushed: { mediaType?: string; size?: number } = {};
-    if (!native) {
+    if (via !== 'push-by-digest') {
+      if (via === 'docker-save') {
+        await docker.saveImage(plan.saved.image, plan.saved.dest, dockerConfig);
+        if (plan.meta.annotations.length) {
+          result.notices!.push(
+            'The manifest annotations are not on this leg: the docker driver with the classic image store drops them (the index the merge creates carries its own).',
+          );
+        }
+      }
       const { pushOciLayout } = await import('../registry/push.js');
-      const image = await pushOciLayout(plan.layout.dest, plan.layout.pushes, registries, plan.workDir);
+      const source = via === 'oci-layout' ? plan.layout.dest : plan.saved.dest;
+      const image = await pushOciLayout(source, plan.build.pushes, registries, plan.workDir);
       digest = image.digest;
       pushed = { mediaType: image.mediaType, size: image.size };
       log.info(
@@ -74,7 +90,7 @@ export async function runLeg(plan: BuildLegPlan, flow: FlowEnv): Promise<RunResu
       runner: plan.leg.runner,
       runAttempt: plan.leg.runAttempt,
     };
-    result.leg = { result: leg, via: native ? 'push-by-digest' : 'oci-layout' };
+    result.leg = { result: leg, via };
     if (plan.leg.artifact) {
       log.startGroup('Hand the leg result to the merge job');
       const uploaded = await uploadLegResult(leg, { workDir: plan.workDir, service: artifactServiceFrom(env) }).finally(

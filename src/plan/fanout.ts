@@ -65,6 +65,8 @@ export function planBuildLeg(inputs: Inputs, ctx: Context, base: PlanBase, creat
   const repositories = [...new Set(meta.images.map(repositoryName))];
   const files = { metadataFile: `${workDir}/metadata.json`, iidFile: `${workDir}/iid.txt` };
   const dest = `${workDir}/leg-${platformPair(platform)}.tar`;
+  // a local name for the classic-store path, unique per job and process; it never reaches a registry
+  const savedImage = `publish-image-leg/${platformPair(platform)}:${ctx.runtime.instance.toLowerCase()}`;
   const source = buildSource(inputs, ctx);
   const parts = {
     source,
@@ -102,6 +104,14 @@ export function planBuildLeg(inputs: Inputs, ctx: Context, base: PlanBase, creat
       ...files,
       pushes: push ? repositories : [],
       dest,
+    },
+    saved: {
+      argv: buildArgv(inputs, { ...parts, tags: [savedImage], output: push ? ['--load'] : [] }),
+      env,
+      ...files,
+      pushes: push ? repositories : [],
+      image: savedImage,
+      dest: `${workDir}/leg-${platformPair(platform)}-saved.tar`,
     },
     cache,
     leg: {

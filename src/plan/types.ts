@@ -131,6 +131,11 @@ export interface BuildLegPlan extends PlanBase {
   build: BuildPlan;
   /** buildx 0.13's docker driver cannot push by digest: build an OCI archive and push it through the registry API */
   layout: BuildPlan & { dest: string };
+  /**
+   * The docker driver on an engine with the classic image store exports no OCI archive either: load the image
+   * under a local name (never pushed), `docker save` it (an OCI layout) and push that through the registry API
+   */
+  saved: BuildPlan & { image: string; dest: string };
   cache: CachePlan;
   leg: {
     platform: string;

@@ -6,6 +6,7 @@
 import type { Credential } from './identity.js';
 import { parseImageRef } from './image-ref.js';
 import { mapLimit } from './concurrency.js';
+import { RegistryError } from './errors.js';
 import {
   childDescriptors,
   configPlatform,
@@ -116,7 +117,16 @@ export async function resolveLegs(
   const { registry, repository } = parseImageRef(repositoryRef);
   const client = registries.client(registry);
   const parts = await mapLimit(legs, 4, async (leg): Promise<Descriptor[]> => {
-    const m = await client.getManifest(repository, leg.digest);
+    const m = await client.getManifest(repository, leg.digest).catch((e: unknown) => {
+      if (e instanceof RegistryError && e.kind === 'not-found') {
+        const which = leg.platform ? `The ${leg.platform} leg's image` : 'A leg image';
+        throw new Error(
+          `Cannot create the index: ${which} ${leg.digest} is not in ${registry}/${repository}: the leg did not push ` +
+            'there (each leg pushes every image), or the digest names another image.',
+        );
+      }
+      throw e;
+    });
     const what = `The leg manifest ${registry}/${repository}@${leg.digest}`;
     if (isIndexType(m.mediaType)) return childDescriptors(m.body, m.mediaType, what);
     const [config] = childDescriptors(m.body, m.mediaType, what);

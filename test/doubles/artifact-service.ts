@@ -93,8 +93,11 @@ export interface ArtifactInfo {
 export interface ArtifactServiceDouble {
   /** ACTIONS_RESULTS_URL: `http://127.0.0.1:{port}/` (the library keeps only the origin). */
   url: string;
-  /** ACTIONS_RUNTIME_TOKEN for one job of one run: a JWT with scp `Actions.Results:<runId>:<jobId>`. */
-  token(runId: string, jobId: string, options?: { ttlSeconds?: number }): string;
+  /**
+   * ACTIONS_RUNTIME_TOKEN for one job of one run: a JWT with scp `Actions.Results:<runId>:<jobId>`. `claims` adds
+   * others, e.g. the `ac` cache scopes BuildKit reads, so one token serves the cache and the artifacts, as on GitHub.
+   */
+  token(runId: string, jobId: string, options?: { ttlSeconds?: number; claims?: Record<string, unknown> }): string;
   /** Live counters (mutated in place as requests arrive). */
   stats: ArtifactServiceStats;
   /** Every request seen, in order. */
@@ -184,7 +187,11 @@ export async function startArtifactService(options: ArtifactServiceOptions = {})
   let nextId = 1;
   let origin = '';
 
-  const token = (runId: string, jobId: string, opts: { ttlSeconds?: number } = {}): string => {
+  const token = (
+    runId: string,
+    jobId: string,
+    opts: { ttlSeconds?: number; claims?: Record<string, unknown> } = {},
+  ): string => {
     // The library splits scp on spaces, then on ':' into exactly three parts.
     for (const [what, id] of [
       ['run', runId],
@@ -201,6 +208,7 @@ export async function startArtifactService(options: ArtifactServiceOptions = {})
         nbf: iat - 60,
         exp: iat + (opts.ttlSeconds ?? 6 * 3600),
         iss: 'artifact-service-double',
+        ...opts.claims,
       }),
     );
     const signature = createHmac('sha256', tokenKey).update(`${header}.${payload}`).digest('base64url');

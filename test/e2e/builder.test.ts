@@ -6,8 +6,7 @@
 // second engine, a Docker context, plain tcp), and a remote builder whose endpoint does not answer.
 // (A docker-container builder's BuildKit image cannot be pulled here, so its boot fails: the tests point it at a
 // local image that does not exist, so nothing is fetched from outside.)
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +15,7 @@ import { event } from '../fixtures/events.js';
 import { everything, runAction, visible } from './helpers/action.js';
 import { registryGet, sh } from './helpers/docker.js';
 import { requireTestEnv, type TestEnv } from './helpers/env.js';
+import { startClassicEngine, type ClassicEngine } from './helpers/classic-engine.js';
 import { createDockerConfig } from '../../src/docker/config.js';
 import { setBaseEnvironment } from '../../src/exec.js';
 import { removeBuilder, setUpBuilder, type BuilderFacts } from '../../src/docker/builder.js';
@@ -27,70 +27,21 @@ import { planBuilder } from '../../src/plan/builder.js';
 import { stdout } from '../../src/runner.js';
 
 let env: TestEnv;
-let dockerd: ChildProcess | undefined;
+let engine: ClassicEngine | undefined;
 let host = '';
-let stateDir = '';
 const nonce = randomBytes(6).toString('hex');
-
-/** A second engine: classic store (vfs), no bridge, no iptables, its own containerd namespace and socket. */
-async function startClassicDockerd(): Promise<void> {
-  const dir = mkdtempSync('/tmp/pi-dockerd2-');
-  stateDir = dir;
-  mkdirSync(join(dir, 'data'));
-  writeFileSync(join(dir, 'daemon.json'), '{}');
-  host = `unix://${dir}/docker.sock`;
-  dockerd = spawn(
-    '/usr/sbin/dockerd',
-    [
-      '--config-file',
-      join(dir, 'daemon.json'),
-      '--data-root',
-      join(dir, 'data'),
-      '--exec-root',
-      join(dir, 'exec'),
-      '--pidfile',
-      join(dir, 'docker.pid'),
-      '--host',
-      host,
-      '--storage-driver',
-      'vfs',
-      '--bridge',
-      'none',
-      '--iptables=false',
-      '--ip-masq=false',
-      '--containerd-namespace',
-      'publish-image-classic',
-      '--containerd-plugins-namespace',
-      'publish-image-classic-plugins',
-    ],
-    { stdio: 'ignore' },
-  );
-  for (let i = 0; i < 100; i++) {
-    const info = await sh(env.docker, ['--host', host, 'info', '--format', '{{json .DriverStatus}}']);
-    if (info.code === 0) {
-      if (info.stdout.includes('io.containerd.snapshotter'))
-        throw new Error('the second dockerd uses the containerd store');
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the second dockerd did not start');
-}
 
 async function setup(): Promise<void> {
   env ??= await requireTestEnv();
-  if (!dockerd) await startClassicDockerd();
+  if (!engine) {
+    engine = await startClassicEngine(env.docker);
+    host = engine.host;
+  }
 }
 
 afterAll(async () => {
   proxy?.close();
-  if (!dockerd) return;
-  const exited = new Promise((r) => dockerd!.once('exit', r));
-  dockerd.kill('SIGTERM');
-  await exited;
-  // dockerd leaves its network namespace mounted; unmount it so the state directory can go
-  await sh('umount', [join(stateDir, 'exec/netns/default')]);
-  rmSync(stateDir, { recursive: true, force: true });
+  await engine?.stop();
 });
 
 const run = (inputs: Record<string, string>) =>

@@ -410,7 +410,8 @@ describe('publish: failure paths', () => {
     expect(job.main.stdout).not.toMatch(/Attempt 1 of 3 failed/);
     const errors = job.main.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/docker buildx build failed/);
+    // the cause first, then what to do, then buildx's own line
+    expect(errors[0]).toContain('A build step failed: `/bin/sh -c echo "about to fail" && exit 3` exited with code 3.');
     expect(errors[0]).toMatch(/did not complete successfully/);
     expect(job.main.summary).toMatch(/fail/i);
     expect(existsSync(job.main.state.dockerConfig)).toBe(false);
