@@ -13,8 +13,8 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46058);
-/* harmony import */ var _actions_attest__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79179);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33838);
+/* harmony import */ var _actions_attest__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4476);
 /* harmony import */ var _sigstore_oci__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81057);
 /* harmony import */ var _registry_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40585);
 /* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(18230);
@@ -50,11 +50,6 @@ class AttestationError extends Error {
  */
 async function attestImages(opts) {
     const subjects = normaliseSubjects(opts.subjects);
-    if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new AttestationError('attest: no OIDC token is available (ACTIONS_ID_TOKEN_REQUEST_URL is not set). Give the job ' +
-            '`permissions: { id-token: write, attestations: write }` (plus `packages: write` to push to GHCR), or turn ' +
-            'the attestation off.');
-    }
     if (!opts.githubToken) {
         throw new AttestationError('attest: no GitHub token; the attestations API needs one.');
     }
@@ -74,7 +69,7 @@ async function attestImages(opts) {
         });
     }
     const bundleJson = JSON.stringify(attestation.bundle);
-    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(opts.runnerTemp, 'publish-image');
+    const dir = opts.bundleDir;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
     const bundlePath = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, `attestation-${subjects[0].hex}.json`);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(bundlePath, bundleJson + '\n', { mode: 0o644 });
@@ -84,7 +79,7 @@ async function attestImages(opts) {
     const outcome = { bundlePath, referrers: [], storageRecords: [], warnings: [] };
     if (attestation.attestationID !== undefined && attestation.attestationID !== null) {
         outcome.attestationId = String(attestation.attestationID);
-        outcome.attestationUrl = attestationUrl(outcome.attestationId);
+        outcome.attestationUrl = opts.urlBase ? `${opts.urlBase}${outcome.attestationId}` : undefined;
         _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Attestation created: ${outcome.attestationUrl ?? outcome.attestationId}`);
     }
     if (opts.pushToRegistry) {
@@ -176,12 +171,6 @@ function normaliseSubjects(subjects) {
     }
     return out;
 }
-/** `{GITHUB_SERVER_URL}/{owner}/{repo}/attestations/{id}` */
-function attestationUrl(id) {
-    const server = (process.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const repo = process.env.GITHUB_REPOSITORY;
-    return repo ? `${server}/${repo}/attestations/${id}` : undefined;
-}
 function messageOf(err) {
     if (!(err instanceof Error))
         return String(err);
@@ -197,7 +186,7 @@ function hintFor(err) {
             return 'The job needs `permissions: attestations: write`; attestations on private repositories need a plan that supports them.';
         return 'Storing the attestation with the GitHub API failed; re-run the job.';
     }
-    if (/ID token|OIDC|no tokens available/i.test(msg))
+    if (/ID token|OIDC|ACTIONS_ID_TOKEN_REQUEST|no tokens available/i.test(msg))
         return 'The job needs `permissions: id-token: write`.';
     return 'Signing with Sigstore failed; re-run the job, or set `sigstore` if the repository visibility was misdetected.';
 }
