@@ -100,16 +100,16 @@ async function readRepoMetadata(
   const fromPayload = payload.repository ? repoMetadataFrom(payload.repository) : undefined;
   if (fromPayload?.defaultBranch && fromPayload.htmlUrl) return fromPayload;
   try {
-    const res = await fetch(`${apiUrl}/repos/${repository}`, {
-      headers: {
-        accept: 'application/vnd.github+json',
-        'user-agent': 'publish-image',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      signal: AbortSignal.timeout(10_000),
+    // @actions/http-client honours the runner's HTTPS_PROXY/NO_PROXY (self-hosted runners behind a proxy); loaded
+    // only on this fallback, so a run whose payload is complete never pays for it
+    const { HttpClient } = await import('@actions/http-client');
+    const client = new HttpClient('publish-image', [], { socketTimeout: 10_000, allowRetries: false });
+    const res = await client.getJson<Record<string, unknown>>(`${apiUrl}/repos/${repository}`, {
+      accept: 'application/vnd.github+json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
     });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const meta = repoMetadataFrom((await res.json()) as Record<string, unknown>);
+    if (!res.result) throw new Error(`HTTP ${res.statusCode}`);
+    const meta = repoMetadataFrom(res.result);
     if (meta) return meta;
     throw new Error('response has no repository name');
   } catch (e) {

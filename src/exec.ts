@@ -51,7 +51,7 @@ export function lineSplitter(emit: (line: string) => void): { push(chunk: Buffer
 
 /**
  * The environment every child process starts from: the action's own, handed over once by src/index.ts (the only
- * reader of process.env). A call's `env` is added on top; without one, the child inherits the action's.
+ * reader of the process environment). A call's `env` is added on top; without one, the child inherits the action's.
  */
 let baseEnvironment: Env = {};
 

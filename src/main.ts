@@ -53,9 +53,9 @@ function report(plan: Plan, result: RunResult, secrets: string[]): void {
   for (const w of [...plan.warnings, ...result.warnings]) log.warning(redact(w, secrets));
 }
 
-function writeSummary(plan: Plan, result: RunResult, env: Env, secrets: string[]): void {
+async function writeSummary(plan: Plan, result: RunResult, env: Env, secrets: string[]): Promise<void> {
   if (!plan.summary.enabled) return;
-  appendSummary(env, renderSummary(plan, result, { secrets }));
+  appendSummary(env, await renderSummary(plan, result, { secrets }));
 }
 
 function writeOutputs(plan: Plan, result: RunResult, env: Env, secrets: string[]): void {
@@ -142,7 +142,7 @@ export async function main(env: Env, proc: ProcessFacts): Promise<number> {
   }
   report(plan, result, secrets);
   writeOutputs(plan, result, env, secrets);
-  writeSummary(plan, result, env, secrets);
+  await writeSummary(plan, result, env, secrets);
   if (result.status === 'failure') {
     log.error(result.error ?? 'failed', 'publish-image failed');
     return 1;

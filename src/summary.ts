@@ -18,7 +18,7 @@ function loginShown(l: LoginPlan): { registry: string; username: string; source:
   return l.kind === 'password' ? l.credential : { registry: l.registry, username: 'AWS', source: 'ecr' };
 }
 
-export function renderSummary(plan: Plan, result: RunResult, opts: SummaryOptions = {}): string {
+export async function renderSummary(plan: Plan, result: RunResult, opts: SummaryOptions = {}): Promise<string> {
   const secrets = [
     ...(opts.secrets ?? []),
     ...plan.logins.flatMap((l) => (l.kind === 'password' ? [l.credential.password] : [])),
@@ -97,7 +97,7 @@ export function renderSummary(plan: Plan, result: RunResult, opts: SummaryOption
   if (pushed && digest) {
     const refs = plan.images.map((image) => clean(`${image}@${digest}`));
     out.push('### Use it', '', fence(refs.map((r) => printArgv(['docker', 'pull', r])).join('\n'), 'sh'), '');
-    out.push(fence(compose(plan, refs[0], clean), 'yaml'), '');
+    out.push(fence(await compose(plan, refs[0], clean), 'yaml'), '');
   }
 
   if (dryRun) {
@@ -369,13 +369,22 @@ function displayLine(value: string): string {
   );
 }
 
-function yamlScalar(value: string): string {
-  return /^[A-Za-z0-9_][A-Za-z0-9_./@:+-]*$/.test(value) && !/:(\s|$)/.test(value) ? value : JSON.stringify(value);
-}
-
-function compose(plan: Plan, ref: string, clean: (s: string) => string): string {
-  const name = plan.summary.usageService || plan.images[0].split('/').pop()!.split(/[:@]/)[0];
-  const lines = ['services:', `  ${yamlScalar(clean(name))}:`, `    image: ${yamlScalar(ref)}`];
-  if (plan.summary.usagePort) lines.push(`    ports: [${JSON.stringify(clean(plan.summary.usagePort))}]`);
-  return lines.join('\n');
+/**
+ * A docker-compose service for the pushed image. Its names come from inputs (`usage-service`, `usage-port`), so the
+ * YAML is written by the yaml package, which quotes whatever needs it; loaded only when a pushed image is shown.
+ */
+async function compose(plan: Plan, ref: string, clean: (s: string) => string): Promise<string> {
+  const { Document, Scalar, YAMLSeq } = await import('yaml');
+  const name = clean(plan.summary.usageService || plan.images[0].split('/').pop()!.split(/[:@]/)[0]);
+  const doc = new Document({ services: { [name]: { image: ref } } });
+  if (plan.summary.usagePort) {
+    // ports quoted, as Compose's docs advise: "5000:5000" unquoted reads as a base-60 number to YAML 1.1 parsers
+    const port = new Scalar(clean(plan.summary.usagePort));
+    port.type = Scalar.QUOTE_DOUBLE;
+    const ports = new YAMLSeq();
+    ports.items.push(port);
+    ports.flow = true;
+    doc.setIn(['services', name, 'ports'], ports);
+  }
+  return doc.toString({ flowCollectionPadding: false }).trimEnd();
 }

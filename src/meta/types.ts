@@ -1,6 +1,6 @@
 // The contract between the tag/label engine (src/meta/) and the rest of the action.
 // The engine is pure: everything it needs arrives in MetaInputs and MetaContext; it never reads
-// process.env, the clock or the network.
+// the environment, the clock or the network.
 
 /** Repository facts used by the default OCI labels and `{{is_default_branch}}`. */
 export interface RepoMetadata {

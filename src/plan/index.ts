@@ -1,4 +1,4 @@
-// (Inputs, Context) → Plan. Pure: no I/O, no process.env, no clock. Everything the effects will do is decided
+// (Inputs, Context) → Plan. Pure: no I/O, no environment, no clock. Everything the effects will do is decided
 // here — the metadata, whether to push, the logins, the exact buildx argv, the builder request, the cache, the
 // attestation and its Sigstore instance — so a dry-run can show it and unit tests can pin it down. One plan shape
 // per mode (types.ts); this module computes what every mode shares and hands over to the mode's planner.

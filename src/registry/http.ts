@@ -15,7 +15,7 @@ export interface ProxyConfig {
 }
 
 /**
- * Proxy settings from an environment (index.ts passes process.env). Lower-case names win, as curl, Go and undici
+ * Proxy settings from an environment (the one index.ts hands down). Lower-case names win, as curl, Go and undici
  * read them; an empty value disables a proxy.
  */
 export function proxyConfigFromEnv(env: Readonly<Record<string, string | undefined>>): ProxyConfig {
@@ -102,7 +102,7 @@ export class HttpPool {
       headersTimeout: timeouts.headersMs,
       bodyTimeout: timeouts.bodyMs,
     };
-    // Empty strings, never undefined: undici falls back to process.env for undefined, and this code decides
+    // Empty strings, never undefined: undici falls back to the process environment for undefined, and this code decides
     // which environment counts (index.ts's).
     this.dispatcher =
       proxy.httpProxy || proxy.httpsProxy

@@ -10,7 +10,7 @@ import { log } from '../runner.js';
 export interface RegistriesOptions {
   /** the logins of the run: each registry's client answers challenges with its credential */
   credentials?: readonly Pick<Credential, 'registry' | 'username' | 'password'>[];
-  /** from proxyConfigFromEnv(process.env) in index.ts; none when absent */
+  /** from proxyConfigFromEnv(the environment index.ts hands down); none when absent */
   proxy?: ProxyConfig;
   retry?: Partial<RetryPolicy>;
   timeouts?: Partial<HttpTimeouts>;

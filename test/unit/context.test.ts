@@ -184,7 +184,7 @@ describe('repository metadata: the REST fallback', () => {
     const { ctx } = await read({ ...demo, GITHUB_API_URL: `http://127.0.0.1:${port}/` });
     expect(ctx.repo).toEqual({ name: 'publish-image-demo' });
     expect(ctx.warnings).toEqual([
-      'Repository metadata for octo-org/publish-image-demo is unavailable (fetch failed); the description, url and license labels are left out.',
+      `Repository metadata for octo-org/publish-image-demo is unavailable (connect ECONNREFUSED 127.0.0.1:${port}); the description, url and license labels are left out.`,
     ]);
   });
 

@@ -33,7 +33,7 @@ const legResult = (platform: string, digest: string, runner: string, seconds: nu
 
 describe('summary of the fan-out modes', () => {
   it('matrix: a row per leg with its runner', async () => {
-    const md = renderSummary(planOf(fan('matrix'), context()), { status: 'success', warnings: [] });
+    const md = await renderSummary(planOf(fan('matrix'), context()), { status: 'success', warnings: [] });
     await expect(md).toMatchFileSnapshot('./__golden__/summary-matrix.md');
   });
 
@@ -57,7 +57,7 @@ describe('summary of the fan-out modes', () => {
         artifact: plan.leg.artifact,
       },
     };
-    await expect(renderSummary(plan, result)).toMatchFileSnapshot('./__golden__/summary-leg.md');
+    await expect(await renderSummary(plan, result)).toMatchFileSnapshot('./__golden__/summary-leg.md');
   });
 
   it('merge: the index digest and a row per leg (platform, runner, digest, build time, cache hits)', async () => {
@@ -83,25 +83,25 @@ describe('summary of the fan-out modes', () => {
         platforms: ['linux/amd64', 'linux/arm64'],
       },
     };
-    const md = renderSummary(plan, result);
+    const md = await renderSummary(plan, result);
     await expect(md).toMatchFileSnapshot('./__golden__/summary-merge.md');
     expect(md).toContain(`| \`linux/amd64\` | \`GitHub Actions 3\` | \`${AMD}\` | 38s | 4 of 6 | leg result |`);
   });
 
-  it('merge when the legs did not push: says so, touches nothing', () => {
+  it('merge when the legs did not push: says so, touches nothing', async () => {
     const plan = planOf(fan('merge'), context('pull-request-fork'));
-    const md = renderSummary(plan, { status: 'success', warnings: [] });
+    const md = await renderSummary(plan, { status: 'success', warnings: [] });
     expect(md.split('\n')[0]).toBe(`## ⏭️ Nothing to merge: \`${IMAGE}\``);
     expect(md).toContain('Nothing to merge: the legs did not push');
   });
 
-  it('a label with a right-to-left override is shown escaped in the dry-run', () => {
+  it('a label with a right-to-left override is shown escaped in the dry-run', async () => {
     const i = fan('publish');
     const plan = planOf(
       { ...i, meta: { ...i.meta, labels: ['org.example.note=safe\u202Egnp.exe'] }, dryRun: true },
       context(),
     );
-    const md = renderSummary(plan, { status: 'dry-run', warnings: [] });
+    const md = await renderSummary(plan, { status: 'dry-run', warnings: [] });
     expect(md).toContain('"org.example.note=safe\\u202egnp.exe"');
     expect(md).not.toContain('\u202E');
   });

@@ -280,7 +280,7 @@ describe('renderSummary: golden pages', () => {
 
   for (const c of cases) {
     it(c.name, async () => {
-      await expect(renderSummary(c.plan, c.result)).toMatchFileSnapshot(c.golden);
+      await expect(await renderSummary(c.plan, c.result)).toMatchFileSnapshot(c.golden);
     });
   }
 });
@@ -350,22 +350,22 @@ describe('renderSummary: content', () => {
     },
   ];
   for (const c of cases) {
-    it(c.name, () => {
-      const md = renderSummary(c.plan, c.result);
+    it(c.name, async () => {
+      const md = await renderSummary(c.plan, c.result);
       for (const s of c.contains) expect(md).toContain(s);
       for (const s of c.excludes) expect(md).not.toContain(s);
     });
   }
 
-  it('the compose snippet is valid YAML with the image by digest and the port', () => {
-    const md = renderSummary(makePlan(), makeResult());
+  it('the compose snippet is valid YAML with the image by digest and the port', async () => {
+    const md = await renderSummary(makePlan(), makeResult());
     const yaml = splitFences(md).blocks.find((b) => b.info === 'yaml');
     expect(parseYaml(yaml!.body)).toEqual({
       services: { 'mlflow-web': { image: `${IMAGE}@${DIGEST}`, ports: ['5000:5000'] } },
     });
   });
 
-  it('durations', () => {
+  it('durations', async () => {
     const cases = [
       { ms: 850, expected: '850ms' },
       { ms: 4_250, expected: '4.2s' },
@@ -480,8 +480,8 @@ describe('renderSummary: hostile names', () => {
   ];
 
   for (const c of cases) {
-    it(`${c.name}: no raw HTML, table intact, fences intact, no injected link`, () => {
-      const md = renderSummary(c.plan, c.result);
+    it(`${c.name}: no raw HTML, table intact, fences intact, no injected link`, async () => {
+      const md = await renderSummary(c.plan, c.result);
       const { text, blocks, unclosed } = splitFences(md);
 
       // fences: every block closes, and only the blocks the renderer writes exist
@@ -566,8 +566,10 @@ describe('renderSummary: secrets', () => {
     { name: 'dry-run', result: { status: 'dry-run', warnings: [EXTRA] } satisfies RunResult },
   ];
   for (const c of cases) {
-    it(`${c.name}: no secret appears, not even escaped`, () => {
-      const md = renderSummary({ ...plan, dryRun: c.result.status === 'dry-run' }, c.result, { secrets: [EXTRA] });
+    it(`${c.name}: no secret appears, not even escaped`, async () => {
+      const md = await renderSummary({ ...plan, dryRun: c.result.status === 'dry-run' }, c.result, {
+        secrets: [EXTRA],
+      });
       for (const s of [LOGIN, OTHER_LOGIN, BUILD, EXTRA, MULTI, ...MULTI.split('\n')]) {
         expect(md).not.toContain(s);
         expect(md).not.toContain(escapeText(s));
@@ -637,12 +639,12 @@ describe('markdown helpers', () => {
   ];
   for (const c of cases) it(c.name, () => expect(c.fn(c.input)).toBe(c.expected));
 
-  it('fence: longer than any run of backticks in the content', () => {
+  it('fence: longer than any run of backticks in the content', async () => {
     expect(fence('a\n```\nb\n`````x', 'sh')).toBe('``````sh\na\n```\nb\n`````x\n``````');
     expect(fence('plain')).toBe('```\nplain\n```');
   });
 
-  it('redact: longest first, empty secrets ignored, multi-line secrets masked line by line', () => {
+  it('redact: longest first, empty secrets ignored, multi-line secrets masked line by line', async () => {
     expect(redact('abc abcdef', ['abc', 'abcdef', ''])).toBe('*** ***');
     expect(redact('x first-line y', ['first-line\nsecond'])).toBe('x *** y');
   });
