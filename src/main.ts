@@ -1,14 +1,13 @@
 // The main step: read → plan → run the plan's flow → report. Each mode's order of effects lives in its flow
 // (src/flows/); this module reads, plans, picks the flow and reports. A dry-run stops after the plan and never
 // loads the Docker, registry or attestation code.
-import { existsSync, statSync } from 'node:fs';
 import { readContext, type Context, type ProcessFacts } from './context.js';
 import { InputError } from './errors.js';
 import { readInputs, type Inputs } from './inputs/index.js';
+import { checkBuildPaths } from './inputs/build.js';
 import { loadVersionParsers, parseTagRules } from './meta/index.js';
 import { plan as makePlan, type Plan } from './plan/index.js';
 import { describeBuilderPlan } from './plan/builder.js';
-import { usesDefaultContext } from './plan/build-context.js';
 import { STATE } from './post.js';
 import { printArgv } from './argv.js';
 import { renderSummary } from './summary.js';
@@ -25,27 +24,6 @@ function secretValues(inputs: Inputs): string[] {
     ...inputs.login.registryAuth.map((a) => a.password ?? ''),
     ...inputs.secretValues,
   ].filter(Boolean);
-}
-
-const isRemoteContext = (c: string) =>
-  /^(https?:\/\/|git@|github\.com\/|[a-z]+:\/\/)/.test(c) || c === '-' || usesDefaultContext(c);
-
-/** Paths are checked before anything runs, so a typo is an input error, not a Docker failure. */
-function checkPaths(inputs: Inputs): void {
-  if (isRemoteContext(inputs.context)) return;
-  if (!(existsSync(inputs.context) && statSync(inputs.context).isDirectory())) {
-    throw new InputError('context', inputs.context, 'a directory that exists in the workspace (or a git/https URL)');
-  }
-  if (inputs.file && !(existsSync(inputs.file) && statSync(inputs.file).isFile())) {
-    throw new InputError('file', inputs.file, 'the path of a Dockerfile (a regular file), relative to the workspace');
-  }
-  if (!inputs.file && !existsSync(`${inputs.context}/Dockerfile`)) {
-    throw new InputError(
-      'context',
-      inputs.context,
-      'a directory with a Dockerfile in it, or set `file` to the Dockerfile',
-    );
-  }
 }
 
 function report(plan: Plan, result: RunResult, secrets: string[]): void {
@@ -121,7 +99,7 @@ export async function main(env: Env, proc: ProcessFacts): Promise<number> {
   let plan: Plan;
   try {
     inputs = await readInputs(env);
-    checkPaths(inputs);
+    checkBuildPaths(inputs.context, inputs.file);
     ctx = await readContext(env, inputs.githubToken, proc);
     const rules = parseTagRules(inputs.meta.tags);
     plan = makePlan(inputs, ctx, { rules, parsers: await loadVersionParsers(rules) });

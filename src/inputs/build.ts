@@ -12,6 +12,8 @@ import { parseAddHost, type HostEntry } from '../buildx/hosts.js';
 import { inputList, type ListOptions } from '../buildx/input-list.js';
 import { parseOutput, type OutputEntry } from '../buildx/outputs.js';
 import { statPath, type PathProbe } from '../buildx/paths.js';
+import { isRemoteContext } from '../buildx/contexts.js';
+import { usesDefaultContext } from '../plan/build-context.js';
 import { parseCgroupParent, parseShmSize, parseUlimit, type Ulimit } from '../buildx/resources.js';
 import {
   parseSecret,
@@ -132,6 +134,23 @@ function checkSecretIds(secrets: BuildSecret[], files: SecretFile[], envs: Secre
       );
     }
     seen.set(id, input);
+  }
+}
+
+/**
+ * The context and Dockerfile are checked before anything runs, so a typo is an input error, not a Docker failure.
+ * Remote contexts (Git, HTTP(S), `-` for stdin, build-push-action's `{{defaultContext}}`) are BuildKit's to fetch.
+ */
+export function checkBuildPaths(context: string, file: string | undefined, probe: PathProbe = statPath): void {
+  if (isRemoteContext(context) || context === '-' || usesDefaultContext(context)) return;
+  if (probe(context) !== 'directory') {
+    throw new InputError('context', context, 'a directory that exists in the workspace (or a git/https URL)');
+  }
+  if (file !== undefined && probe(file) !== 'file') {
+    throw new InputError('file', file, 'the path of a Dockerfile (a regular file), relative to the workspace');
+  }
+  if (file === undefined && probe(`${context.replace(/\/$/, '')}/Dockerfile`) !== 'file') {
+    throw new InputError('context', context, 'a directory with a Dockerfile in it, or set `file` to the Dockerfile');
   }
 }
 

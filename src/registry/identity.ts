@@ -27,10 +27,6 @@ export function canonicalRegistry(value: string): string {
   return host;
 }
 
-export function sameRegistry(a: string, b: string): boolean {
-  return canonicalRegistry(a) === canonicalRegistry(b);
-}
-
 /** Registries on this machine speak plain http; everything else https. */
 export function isLoopbackRegistry(registry: string): boolean {
   return /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(canonicalRegistry(registry));

@@ -215,14 +215,3 @@ export function failedTags(created: Pick<CreatedIndex, 'tags'>): TagOutcome[] {
   return created.tags.filter((t) => !t.ok);
 }
 
-/** Throws one error naming each tag that did not get the index (and which did), when any failed. */
-export function assertTagged(created: CreatedIndex): void {
-  const failed = failedTags(created);
-  if (failed.length === 0) return;
-  const done = created.tags.filter((t) => t.ok).map((t) => t.ref);
-  const lines = failed.map((t) => `${t.ref}: ${t.error?.message ?? 'failed'}`);
-  throw new Error(
-    `The index ${created.digest} was put under ${done.length} of ${created.tags.length} tags.\n- ${lines.join('\n- ')}` +
-      (done.length ? `\nTagged: ${done.join(', ')}` : ''),
-  );
-}

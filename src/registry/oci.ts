@@ -36,14 +36,6 @@ export interface Descriptor {
   artifactType?: string;
 }
 
-export interface ImageManifest {
-  schemaVersion: 2;
-  mediaType?: string;
-  config: Descriptor;
-  layers: Descriptor[];
-  subject?: Descriptor;
-  annotations?: Record<string, string>;
-}
 
 export interface ImageIndex {
   schemaVersion: 2;
