@@ -172,7 +172,9 @@ function tagStatesRow(result: RunResult, text: (s: string) => string, c: (s: str
       : t.digest
         ? `${c(t.ref)} (still at ${c(t.digest)})`
         : `${c(t.ref)} (absent)`;
-  if (!result.partialDigest) return `no: nothing was pushed; the tags are as they were: ${other.map(where).join(', ')}`;
+  // the new image: left part-way by a failed push or index, or pushed whole when only the read-back failed
+  const newDigest = result.partialDigest ?? result.merge?.digest ?? result.build?.digest;
+  if (!newDigest) return `no: nothing was pushed; the tags are as they were: ${other.map(where).join(', ')}`;
   if (moved.length === 0) return `no: no tag points at the new image; ${other.map(where).join(', ')}`;
   const head = `partly: ${moved.length} of ${states.length} tags point at the new image: ${moved.map((t) => c(t.ref)).join(', ')}`;
   return other.length ? `${head}<br>not moved: ${other.map(where).join(', ')}` : head;

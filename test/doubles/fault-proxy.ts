@@ -1,7 +1,8 @@
 // A registry front on 127.0.0.1 that forwards to a real registry of the test environment and injects the faults
 // registries really produce, by rule: a status (500 on one tag's manifest PUT, 429 with Retry-After, a 401 after
-// the first authenticated success) or a reset connection, for the next K matching requests (count-based), for a
-// window of time, or until another request is seen. It also refuses the first N connections (an outage by count)
+// the first authenticated success), a reset connection, or a manifest served from another reference (a tag someone
+// else moved between the push and the read-back), for the next K matching requests (count-based), for a window of
+// time, or until another request is seen. It also refuses the first N connections (an outage by count)
 // and records every request. dockerd/BuildKit push through it when an image name uses its host:port (127.0.0.0/8
 // is an insecure registry for dockerd, so plain http works); the action's own client uses it the same way, and
 // also as a forward proxy (HTTP_PROXY: absolute-form requests), which it records as `viaProxy`.
@@ -24,7 +25,10 @@ export interface Match {
 export type Fault =
   | { status: number; headers?: Record<string, string>; body?: string }
   /** drop the connection without an answer (the client sees a reset) */
-  | { reset: true };
+  | { reset: true }
+  /** forward a manifest request for another reference (tag or digest) of the same repository: the registry's answer
+   * for that one comes back, as if the tag had been moved there */
+  | { serveReference: string };
 
 export interface FaultRule {
   name: string;
@@ -110,11 +114,21 @@ interface RuleState {
   ended: boolean;
 }
 
+/** A rule the proxy could not apply is a mistake in the test: say so when it is given, not mid-request. */
+function checked(rule: FaultRule): RuleState {
+  if ('serveReference' in rule.fault && rule.match.kind !== 'manifest') {
+    throw new Error(
+      `fault rule ${rule.name}: serveReference applies to manifest requests only (match.kind: 'manifest')`,
+    );
+  }
+  return { rule, hits: 0, ended: false };
+}
+
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
   const [targetHost] = options.target.split(':');
   if (targetHost !== '127.0.0.1' && targetHost !== 'localhost')
     throw new Error('the fault proxy forwards to 127.0.0.1 only');
-  const rules: RuleState[] = (options.rules ?? []).map((rule) => ({ rule, hits: 0, ended: false }));
+  const rules: RuleState[] = (options.rules ?? []).map(checked);
   const requests: RecordedRequest[] = [];
   const hitsByName = new Map<string, number>();
   let authenticatedSuccess = false;
@@ -163,19 +177,24 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     };
     requests.push(record);
     const state = pick(record);
+    let upstreamPath = `${url.pathname}${url.search}`;
     if (state) {
       state.hits++;
       hitsByName.set(state.rule.name, (hitsByName.get(state.rule.name) ?? 0) + 1);
       record.fault = state.rule.name;
+    }
+    const fault = state?.rule.fault;
+    if (fault && 'serveReference' in fault) {
+      upstreamPath = `/v2/${record.repository}/manifests/${fault.serveReference}${url.search}`;
+    } else if (fault) {
       req.resume();
-      const fault = state.rule.fault;
       if ('reset' in fault) {
         req.socket.resetAndDestroy();
         return;
       }
       record.status = fault.status;
       const body =
-        fault.body ?? JSON.stringify({ errors: [{ code: 'INJECTED', message: `injected by ${state.rule.name}` }] });
+        fault.body ?? JSON.stringify({ errors: [{ code: 'INJECTED', message: `injected by ${state!.rule.name}` }] });
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
@@ -186,7 +205,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         host,
         port: Number(port || 80),
         method: req.method,
-        path: `${url.pathname}${url.search}`,
+        path: upstreamPath,
         headers: { ...req.headers, host: upstreamHost },
       },
       (up) => {
@@ -230,7 +249,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     get connections() {
       return connections;
     },
-    addRule: (rule) => rules.push({ rule, hits: 0, ended: false }),
+    addRule: (rule) => rules.push(checked(rule)),
     clearRules: () => rules.splice(0),
     hits: (name) => hitsByName.get(name) ?? 0,
     close: () =>
