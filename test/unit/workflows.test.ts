@@ -5,7 +5,17 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readActionInputs, validateWorkflow, workflowFiles } from '../../scripts/validate-workflows.mjs';
-import { repoRoot, resolveExpressions, thinWorkflowInputs, thinWorkflows, toInputEnv } from './workflow-inputs.js';
+import {
+  actionSteps,
+  jobInputs,
+  publishWorkflows,
+  repoRoot,
+  resolveExpressions,
+  stepContext,
+  thinWorkflowInputs,
+  toInputEnv,
+  workflowEnv,
+} from './workflow-inputs.js';
 
 const validator = join(repoRoot, 'scripts/validate-workflows.mjs');
 const read = (file: string) => readFileSync(join(repoRoot, file), 'utf8');
@@ -153,33 +163,63 @@ jobs:
   });
 });
 
-describe('thin publish workflows', () => {
-  for (const file of thinWorkflows) {
+// Pinned by commit: a moved tag cannot change what runs. Dependabot (.github/dependabot.yml) proposes updates.
+const CHECKOUT = 'actions/checkout@11d5960a326750d5838078e36cf38b85af677262'; // v4.4.0
+const SETUP_NODE = 'actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020'; // v4.4.0
+
+const MLFLOW = '.github/workflows/mlflow-image-publish.yml';
+const MLFLOW_RULES = [
+  'type=ref,event=branch',
+  'type=ref,event=pr',
+  'type=sha,prefix={{branch}}-',
+  'type=raw,value=latest,enable={{is_default_branch}}',
+  '',
+].join('\n');
+const PUSH_UNLESS_PR = "${{ github.event_name != 'pull_request' }}";
+
+describe('every workflow pins its third-party actions', () => {
+  for (const file of workflowFiles()) {
+    it(`${file} pins every action but ./ by commit SHA with its version in a comment`, () => {
+      const uses = read(file)
+        .split('\n')
+        .filter((l) => /^\s*(- )?uses:/.test(l) && !/uses: \.\/$/.test(l));
+      expect(uses.length).toBeGreaterThan(0);
+      for (const line of uses) expect(line).toMatch(/^\s*(- )?uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    });
+  }
+});
+
+describe('publish workflows: every job a checkout plus this action', () => {
+  for (const file of publishWorkflows) {
     describe(file, () => {
       const content = read(file);
       const wf = load(file);
 
-      it('is at most 40 lines', () => {
-        expect(content.trimEnd().split('\n').length).toBeLessThanOrEqual(40);
-      });
-
-      it('uses only actions/checkout and ./ — no docker/*, attest or shell steps', () => {
-        const steps = allSteps(wf);
-        expect(steps.map((s: { uses?: string }) => s.uses)).toEqual(['actions/checkout@v4', './']);
-        expect(steps.every((s: object) => !('run' in s))).toBe(true);
-        expect(content).not.toMatch(/docker\/|attest-build-provenance|GITHUB_STEP_SUMMARY/);
-      });
-
-      it('grants exactly the permissions publishing needs', () => {
-        expect(wf.permissions).toEqual({
-          contents: 'read',
-          packages: 'write',
-          attestations: 'write',
-          'id-token': 'write',
-        });
+      it('every job is the pinned checkout and ./ — no docker/*, attest, artifact or shell steps', () => {
+        for (const [name, job] of Object.entries<any>(wf.jobs)) {
+          expect(
+            job.steps.map((s: { uses?: string }) => s.uses),
+            name,
+          ).toEqual([CHECKOUT, './']);
+        }
+        expect(allSteps(wf).every((s: object) => !('run' in s))).toBe(true);
+        expect(content).not.toMatch(/docker\/|attest-build-provenance|upload-artifact|download-artifact|STEP_SUMMARY/);
       });
     });
   }
+
+  it('docker-publish: one job in at most 40 lines, with exactly the permissions publishing needs', () => {
+    const file = '.github/workflows/docker-publish.yml';
+    const wf = load(file);
+    expect(read(file).trimEnd().split('\n').length).toBeLessThanOrEqual(40);
+    expect(Object.keys(wf.jobs)).toEqual(['build-and-push-image']);
+    expect(wf.permissions).toEqual({
+      contents: 'read',
+      packages: 'write',
+      attestations: 'write',
+      'id-token': 'write',
+    });
+  });
 
   it('docker-publish: triggers and exact inputs', () => {
     const wf = load('.github/workflows/docker-publish.yml');
@@ -196,40 +236,122 @@ describe('thin publish workflows', () => {
     });
   });
 
-  it('mlflow-image-publish: triggers and exact inputs', () => {
-    const wf = load('.github/workflows/mlflow-image-publish.yml');
-    expect(wf.name).toBe('Build and Push MLflow Docker Image');
-    expect(wf.on).toEqual({
-      push: {
-        branches: ['main', 'master'],
-        paths: ['dockerfile.mlflow', '.github/workflows/mlflow-image-publish.yml'],
-      },
-      pull_request: { paths: ['dockerfile.mlflow'] },
-      workflow_dispatch: null,
+  describe('mlflow-image-publish: the fan-out', () => {
+    const wf = load(MLFLOW);
+
+    it('keeps its name and triggers', () => {
+      expect(wf.name).toBe('Build and Push MLflow Docker Image');
+      expect(wf.on).toEqual({
+        push: {
+          branches: ['main', 'master'],
+          paths: ['dockerfile.mlflow', '.github/workflows/mlflow-image-publish.yml'],
+        },
+        pull_request: { paths: ['dockerfile.mlflow'] },
+        workflow_dispatch: null,
+      });
     });
-    expect(thinWorkflowInputs('.github/workflows/mlflow-image-publish.yml')).toEqual({
-      context: '.',
-      file: 'dockerfile.mlflow',
-      images: 'ghcr.io/${{ github.repository }}/mlflow',
-      platforms: 'linux/amd64,linux/arm64',
-      push: "${{ github.event_name != 'pull_request' }}",
-      tags: [
-        'type=ref,event=branch',
-        'type=ref,event=pr',
-        'type=sha,prefix={{branch}}-',
-        'type=raw,value=latest,enable={{is_default_branch}}',
-        '',
-      ].join('\n'),
-      'usage-service': 'mlflow-web',
-      'usage-port': '5000:5000',
+
+    it('three jobs in at most 85 lines: prepare → build (one leg per matrix entry) → merge', () => {
+      expect(read(MLFLOW).trimEnd().split('\n').length).toBeLessThanOrEqual(85);
+      expect(Object.keys(wf.jobs)).toEqual(['prepare', 'build', 'merge']);
+      const [plan] = actionSteps(MLFLOW).filter((s) => s.job === 'prepare');
+      expect(plan.id).toBe('plan');
+      expect(wf.jobs.prepare.outputs).toEqual({ matrix: '${{ steps.plan.outputs.matrix }}' });
+      expect(wf.jobs.build.needs).toBe('prepare');
+      expect(wf.jobs.build.strategy).toEqual({ matrix: '${{ fromJSON(needs.prepare.outputs.matrix) }}' });
+      expect(wf.jobs.build['runs-on']).toBe('${{ matrix.runner }}');
+      expect(wf.jobs.merge.needs).toBe('build');
+      expect(wf.jobs.merge['runs-on']).toBe('ubuntu-latest');
+    });
+
+    it('grants each job only what it does: read; push the legs; push, sign and store the attestation', () => {
+      expect(wf.permissions).toEqual({ contents: 'read' });
+      expect(wf.jobs.prepare.permissions).toBeUndefined();
+      expect(wf.jobs.build.permissions).toEqual({ contents: 'read', packages: 'write' });
+      expect(wf.jobs.merge.permissions).toEqual({
+        contents: 'read',
+        packages: 'write',
+        attestations: 'write',
+        'id-token': 'write',
+      });
+    });
+
+    it("keeps the seed's image, tag rules and platforms in one place, the workflow's env", () => {
+      expect(workflowEnv(MLFLOW)).toEqual({
+        IMAGE: 'ghcr.io/${{ github.repository }}/mlflow',
+        PLATFORMS: 'linux/amd64,linux/arm64',
+        TAGS: MLFLOW_RULES,
+      });
+    });
+
+    const jobCases = [
+      {
+        name: 'prepare: the matrix of the platforms',
+        job: 'prepare',
+        expected: { mode: 'matrix', file: 'dockerfile.mlflow', platforms: '${{ env.PLATFORMS }}' },
+      },
+      {
+        name: "build: one leg, the matrix entry's platform, pushed except on pull requests",
+        job: 'build',
+        expected: {
+          mode: 'build',
+          file: 'dockerfile.mlflow',
+          images: '${{ env.IMAGE }}',
+          platforms: '${{ matrix.platform }}',
+          push: PUSH_UNLESS_PR,
+          tags: '${{ env.TAGS }}',
+        },
+      },
+      {
+        name: 'merge: every platform under every tag, with the usage snippet',
+        job: 'merge',
+        expected: {
+          mode: 'merge',
+          file: 'dockerfile.mlflow',
+          images: '${{ env.IMAGE }}',
+          platforms: '${{ env.PLATFORMS }}',
+          push: PUSH_UNLESS_PR,
+          tags: '${{ env.TAGS }}',
+          'usage-service': 'mlflow-web',
+          'usage-port': '5000:5000',
+        },
+      },
+    ];
+    for (const c of jobCases) {
+      it(`exact inputs of ${c.name}`, () => {
+        expect(jobInputs(MLFLOW, c.job)).toEqual(c.expected);
+      });
+    }
+
+    it('the legs and the merge compute the same metadata: same images, tags and push rule', () => {
+      const leg = jobInputs(MLFLOW, 'build');
+      const merge = jobInputs(MLFLOW, 'merge');
+      for (const input of ['images', 'tags', 'push', 'flavor', 'labels', 'annotations']) {
+        expect(leg[input], input).toBe(merge[input]);
+      }
+      expect(jobInputs(MLFLOW, 'prepare').platforms).toBe(merge.platforms);
     });
   });
 
-  it('resolveExpressions evaluates the expressions the thin workflows use, per event', () => {
-    const inputs = thinWorkflowInputs('.github/workflows/mlflow-image-publish.yml');
-    const ctx = (event: string) => ({ 'github.repository': 'octo/repo', 'github.event_name': event });
-    expect(resolveExpressions(inputs, ctx('push'))).toMatchObject({ images: 'ghcr.io/octo/repo/mlflow', push: 'true' });
-    expect(resolveExpressions(inputs, ctx('pull_request'))).toMatchObject({ push: 'false' });
+  it('resolveExpressions evaluates the expressions the publish workflows use, per event and matrix entry', () => {
+    const ctx = (event: string) =>
+      stepContext(MLFLOW, { 'github.repository': 'octo/repo', 'github.event_name': event });
+    const leg = jobInputs(MLFLOW, 'build');
+    expect(resolveExpressions(leg, { ...ctx('push'), 'matrix.platform': 'linux/arm64' })).toEqual({
+      mode: 'build',
+      file: 'dockerfile.mlflow',
+      images: 'ghcr.io/octo/repo/mlflow',
+      platforms: 'linux/arm64',
+      push: 'true',
+      tags: MLFLOW_RULES,
+    });
+    expect(resolveExpressions(leg, { ...ctx('pull_request'), 'matrix.platform': 'linux/amd64' })).toMatchObject({
+      platforms: 'linux/amd64',
+      push: 'false',
+    });
+    expect(resolveExpressions({ 'runs-on': '${{ matrix.runner }}' }, { 'matrix.runner': 'ubuntu-24.04-arm' })).toEqual({
+      'runs-on': 'ubuntu-24.04-arm',
+    });
     expect(() => resolveExpressions({ a: '${{ github.sha }}' }, ctx('push'))).toThrow(
       new Error('no value for github.sha in the expression context'),
     );
@@ -238,27 +360,97 @@ describe('thin publish workflows', () => {
     );
     expect(toInputEnv({ 'usage-port': '5000:5000' })).toEqual({ 'INPUT_USAGE-PORT': '5000:5000' });
   });
+
+  it('a job with two uses: ./ steps, or none, is refused by name', () => {
+    const file = join(tmp, 'two-steps.yml');
+    writeFileSync(
+      file,
+      'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./\n      - uses: ./\n  b:\n    runs-on: x\n    steps: []\n',
+    );
+    expect(() => jobInputs(file, 'a')).toThrow(new Error(`${file}: expected one 'uses: ./' step in job a, found 2`));
+    expect(() => jobInputs(file, 'b')).toThrow(new Error(`${file}: expected one 'uses: ./' step in job b, found 0`));
+    expect(() => thinWorkflowInputs(file)).toThrow(new Error(`${file}: expected exactly one 'uses: ./' step, found 2`));
+  });
+});
+
+describe('README examples, validated as GitHub reads them', () => {
+  const readme = read('README.md');
+  /** The first ```yaml block after a heading. */
+  const yamlAfter = (heading: string): string => {
+    const at = readme.indexOf(`\n${heading}\n`);
+    if (at < 0) throw new Error(`README has no heading ${heading}`);
+    const m = /```yaml\n([\s\S]*?)```/.exec(readme.slice(at));
+    if (!m) throw new Error(`no yaml block after ${heading}`);
+    return m[1];
+  };
+  // The README names the published action; as `./` the validator also checks its inputs against action.yml.
+  const asLocal = (text: string) => text.replaceAll('uses: org/publish-image@v1', 'uses: ./');
+
+  describe('the fan-out workflow', () => {
+    const text = yamlAfter('## Fan-out: one native runner per platform');
+    const wf = parse(text);
+
+    it('is under 45 lines', () => {
+      expect(text.trimEnd().split('\n').length).toBeLessThan(45);
+    });
+
+    it("has no errors for GitHub's workflow parser, and its inputs are action.yml's", async () => {
+      expect(await validateWorkflow('README fan-out', asLocal(text), { actionInputs: readActionInputs() })).toEqual([]);
+    });
+
+    it('is prepare (mode: matrix) → build (mode: build per matrix entry) → merge (mode: merge), each a checkout and the action', () => {
+      expect(Object.keys(wf.jobs)).toEqual(['prepare', 'build', 'merge']);
+      const uses = (job: string) => wf.jobs[job].steps.map((s: { uses: string }) => s.uses);
+      const action = (job: string) => wf.jobs[job].steps[1];
+      for (const job of ['prepare', 'build', 'merge']) {
+        expect(uses(job), job).toEqual(['actions/checkout@v4', 'org/publish-image@v1']);
+      }
+      expect(action('prepare').with).toEqual({ mode: 'matrix', platforms: '${{ env.PLATFORMS }}' });
+      expect(wf.jobs.prepare.outputs.matrix).toBe(`\${{ steps.${action('prepare').id}.outputs.matrix }}`);
+      expect(wf.jobs.build.needs).toBe('prepare');
+      expect(wf.jobs.build.strategy.matrix).toBe('${{ fromJSON(needs.prepare.outputs.matrix) }}');
+      expect(wf.jobs.build['runs-on']).toBe('${{ matrix.runner }}');
+      expect(action('build').with).toEqual({ mode: 'build', platforms: '${{ matrix.platform }}' });
+      expect(wf.jobs.merge.needs).toBe('build');
+      expect(action('merge').with).toEqual({ mode: 'merge', platforms: '${{ env.PLATFORMS }}' });
+      expect(wf.env).toEqual({ PLATFORMS: 'linux/amd64,linux/arm64' });
+    });
+
+    it('gives each job its own permissions: read, push, push and attest', () => {
+      expect(wf.permissions).toBeUndefined();
+      expect(wf.jobs.prepare.permissions).toEqual({ contents: 'read' });
+      expect(wf.jobs.build.permissions).toEqual({ contents: 'read', packages: 'write' });
+      expect(wf.jobs.merge.permissions).toEqual({
+        contents: 'read',
+        packages: 'write',
+        'id-token': 'write',
+        attestations: 'write',
+      });
+    });
+  });
+
+  it('the remote-builder step: TLS from BUILDER_NODE_0_AUTH_TLS_* secrets, inputs of action.yml', async () => {
+    const step = yamlAfter('## Remote builders');
+    const workflow = `on: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n${step}`;
+    expect(await validateWorkflow('README remote', asLocal(workflow), { actionInputs: readActionInputs() })).toEqual(
+      [],
+    );
+    const [parsed] = parse(step);
+    expect(parsed.with).toEqual({
+      driver: 'remote',
+      endpoint: 'tcp://buildkitd.example.com:1234',
+      platforms: 'linux/amd64,linux/arm64',
+    });
+    expect(Object.keys(parsed.env)).toEqual([
+      'BUILDER_NODE_0_AUTH_TLS_CACERT',
+      'BUILDER_NODE_0_AUTH_TLS_CERT',
+      'BUILDER_NODE_0_AUTH_TLS_KEY',
+    ]);
+    for (const value of Object.values<string>(parsed.env)) expect(value).toMatch(/^\$\{\{ secrets\.[A-Z_]+ \}\}$/);
+  });
 });
 
 describe('ci, check-dist and release workflows', () => {
-  // Pinned by commit: a moved tag cannot change what runs. Dependabot (.github/dependabot.yml) proposes updates.
-  const CHECKOUT = 'actions/checkout@11d5960a326750d5838078e36cf38b85af677262'; // v4.4.0
-  const SETUP_NODE = 'actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020'; // v4.4.0
-
-  for (const file of [
-    '.github/workflows/ci.yml',
-    '.github/workflows/check-dist.yml',
-    '.github/workflows/release.yml',
-  ]) {
-    it(`${file} pins every action by commit SHA with its version in a comment`, () => {
-      const uses = read(file)
-        .split('\n')
-        .filter((l) => /^\s*(- )?uses:/.test(l));
-      expect(uses.length).toBeGreaterThan(0);
-      for (const line of uses) expect(line).toMatch(/^\s*(- )?uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
-    });
-  }
-
   it('ci runs .ci/run on Node 24 for pushes and pull requests', () => {
     const wf = load('.github/workflows/ci.yml');
     expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
