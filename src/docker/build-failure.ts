@@ -40,8 +40,9 @@ const RULES: Rule[] = [
   },
   {
     cause: 'build-step',
-    pattern: /process "([^\n]*)" did not complete successfully: exit code: (\d+)/,
-    headline: (m) => `A build step failed: \`${m[1]}\` exited with code ${m[2]}.`,
+    // BuildKit quotes the command as Go's %q does: \" and \\ inside
+    pattern: /process "((?:[^"\\\n]|\\.)*)" did not complete successfully: exit code: (\d+)/,
+    headline: (m) => `A build step failed: \`${m[1].replace(/\\(.)/g, '$1')}\` exited with code ${m[2]}.`,
     advice: "Read that step's output in the Build group above; run the build locally with the same argv to reproduce.",
     transient: false,
   },

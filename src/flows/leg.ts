@@ -3,35 +3,21 @@
 // result to the merge job through the run's artifacts. No tags: the merge puts the index under them.
 import { artifactServiceFrom, uploadLegResult } from '../fanout/artifacts.js';
 import { LEG_RESULT_SCHEMA, type LegResult } from '../fanout/leg-result.js';
-import { STATE } from '../post.js';
 import type { BuildLegPlan } from '../plan/types.js';
 import { redact } from '../redact.js';
 import type { LegVia, RunResult } from '../result.js';
-import { log, saveState } from '../runner.js';
-import { openRegistries } from './registries.js';
+import { log } from '../runner.js';
+import type { Registries } from '../registry/session.js';
+import { startDockerSteps } from './docker-steps.js';
 import type { FlowEnv } from './types.js';
 
 export async function runLeg(plan: BuildLegPlan, flow: FlowEnv): Promise<RunResult> {
   const { env, secrets } = flow;
   const result: RunResult = { status: 'success', warnings: [], notices: [] };
-  const docker = await import('../docker/effects.js');
-  docker.setBaseEnvironment(env);
-  const dockerConfig = docker.createDockerConfig(plan.workDir, plan.userDockerConfig);
-  saveState(env, STATE.dockerConfig, dockerConfig);
-  saveState(env, STATE.logout, String(plan.logout));
-  const builderIO = {
-    dockerConfig,
-    env,
-    onCleanup: (state: string) => saveState(env, STATE.builder, state),
-    warnings: result.warnings,
-    notices: result.notices!,
-  };
-  const probes = docker.startBuilderProbes(builderIO);
-  const credentials = await docker.resolveCredentials(plan.logins, secrets);
-  const registries = openRegistries(credentials, env);
+  const { docker, dockerConfig, builderIO, probes, login } = await startDockerSteps(plan, flow, result);
+  let registries: Registries | undefined;
   try {
-    saveState(env, STATE.registries, credentials.map((c) => c.registry).join(','));
-    await docker.login(credentials, dockerConfig, secrets);
+    registries = (await login()).registries;
     const builder = await docker.setUpBuilder(plan.builder, builderIO, probes);
     result.builder = builder;
     // buildx 0.13's docker driver answers "push-by-digest is currently not implemented for docker driver"; with the
@@ -103,7 +89,7 @@ export async function runLeg(plan: BuildLegPlan, flow: FlowEnv): Promise<RunResu
     result.status = 'failure';
     result.error = redact((e as Error).message, secrets);
   } finally {
-    await registries.close();
+    await registries?.close();
   }
   return result;
 }

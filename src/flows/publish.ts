@@ -5,36 +5,23 @@
 import type { PublishPlan } from '../plan/types.js';
 import type { RunResult } from '../result.js';
 import { redact } from '../redact.js';
-import { log, saveState } from '../runner.js';
-import { STATE } from '../post.js';
+import { log } from '../runner.js';
 import type { FlowEnv } from './types.js';
 import { describeTagStates, readTagStates } from './tag-states.js';
-import { openRegistries } from './registries.js';
+import type { Registries } from '../registry/session.js';
+import { startDockerSteps } from './docker-steps.js';
 
 export async function runPublish(plan: PublishPlan, flow: FlowEnv): Promise<RunResult> {
-  const { env, secrets } = flow;
+  const { secrets } = flow;
   const result: RunResult = { status: 'success', warnings: [], notices: [] };
-  const docker = await import('../docker/effects.js');
-  docker.setBaseEnvironment(env);
-  const dockerConfig = docker.createDockerConfig(plan.workDir, plan.userDockerConfig);
-  // Saved before the first credential is written, so the post step cleans up whatever happens next.
-  saveState(env, STATE.dockerConfig, dockerConfig);
-  saveState(env, STATE.logout, String(plan.logout));
-  const builderIO = {
-    dockerConfig,
-    env,
-    onCleanup: (state: string) => saveState(env, STATE.builder, state),
-    warnings: result.warnings,
-    notices: result.notices!,
-  };
-  const probes = docker.startBuilderProbes(builderIO);
-  // an input the runner's buildx cannot honour fails before any login
-  if (plan.build.call) docker.checkCallSupported(plan.build.call, (await probes.version).version);
-  const credentials = await docker.resolveCredentials(plan.logins, secrets);
-  const registries = openRegistries(credentials, env);
+  const { docker, dockerConfig, builderIO, probes, login } = await startDockerSteps(plan, flow, result);
+  let registries: Registries | undefined;
   try {
-    saveState(env, STATE.registries, credentials.map((c) => c.registry).join(','));
-    await docker.login(credentials, dockerConfig, secrets);
+    // an input the runner's buildx cannot honour fails before any login
+    if (plan.build.call) docker.checkCallSupported(plan.build.call, (await probes.version).version);
+    const session = await login();
+    registries = session.registries;
+    const { credentials } = session;
     result.builder = await docker.setUpBuilder(plan.builder, builderIO, probes);
     try {
       result.build = await docker.build({
@@ -45,7 +32,8 @@ export async function runPublish(plan: PublishPlan, flow: FlowEnv): Promise<RunR
         secrets,
       });
     } catch (e) {
-      if (!(e instanceof docker.BuildError) || !plan.push || !plan.verify) throw e;
+      // Nothing exported (a failing step, a Dockerfile error): nothing can have been pushed.
+      if (!(e instanceof docker.BuildError) || !e.exportedDigest || !plan.push || !plan.verify) throw e;
       // Which tags did the failed push move? Read them all back and say so.
       result.partialDigest = e.exportedDigest;
       result.tagStates = await readTagStates(plan.verify.tags, e.exportedDigest, registries);
@@ -81,7 +69,7 @@ export async function runPublish(plan: PublishPlan, flow: FlowEnv): Promise<RunR
     result.status = 'failure';
     result.error = redact((e as Error).message, secrets);
   } finally {
-    await registries.close();
+    await registries?.close();
   }
   return result;
 }

@@ -3,10 +3,11 @@
 // error before any login or builder probe. Each list input is read with build-push-action's rules for that input
 // (commas kept or not, quotes, whitespace). Secret values are registered with the runner's masker when read.
 import { InputError } from '../errors.js';
-import { parseAttestation } from '../buildx/attestations.js';
+import { parseAttestation, type AttestationInput } from '../buildx/attestations.js';
 import { parseCacheEntry, type CacheInput } from '../buildx/cache.js';
 import { parseCall, type CallFunc } from '../buildx/call.js';
 import { parseBuildContext, type BuildContext } from '../buildx/contexts.js';
+import { csvField, csvRecord } from '../buildx/csv.js';
 import { parseEntitlement, type Entitlement } from '../buildx/entitlements.js';
 import { parseAddHost, type HostEntry } from '../buildx/hosts.js';
 import { inputList, type ListOptions } from '../buildx/input-list.js';
@@ -50,9 +51,9 @@ export interface BuildInputs {
   cacheTo: string[];
   noCache: boolean;
   pull: boolean;
-  /** the checked `--provenance` value (true, false or attributes) */
+  /** the checked `--provenance` value (true, false or attributes): `provenance`, else attests' type=provenance */
   provenance?: string;
-  /** the checked `--sbom` value */
+  /** the checked `--sbom` value: `sbom`, else attests' type=sbom */
   sbom?: string;
   outputs: OutputEntry[];
   buildContexts: BuildContext[];
@@ -93,6 +94,49 @@ function parseNetwork(value: string | undefined): NetworkMode | undefined {
 function parseBuildArg(item: string): string {
   if (!/^[^=\s][^=]*=/.test(item)) throw new InputError('build-args', item, 'one NAME=value per line');
   return item;
+}
+
+const ATTESTS_EXPECTED =
+  'one attestation a line: type=provenance or type=sbom, then its attributes ' +
+  '(e.g. type=provenance,mode=max or type=sbom,generator=<image>), each type once';
+
+/**
+ * build-push-action's `attests` (buildx --attest): each line is `type=provenance|sbom` and that attestation's
+ * attributes, checked by the same parser as the `provenance` and `sbom` inputs. BuildKit knows no other type. The
+ * result is the `--provenance`/`--sbom` value of each type (buildx reads `--attest type=X,…` and `--X …` alike), so
+ * every later step sees one value per attestation.
+ */
+export function parseAttests(items: readonly string[]): Partial<Record<AttestationInput, string>> {
+  const out: Partial<Record<AttestationInput, string>> = {};
+  for (const item of items) {
+    // build-push-action's CSV reader trims every field
+    const fields = csvRecord('attests', item, item, ATTESTS_EXPECTED).map((f) => f.trim());
+    const isType = (f: string) => /^type\s*=/i.test(f);
+    const types = fields.filter(isType).map((f) => f.slice(f.indexOf('=') + 1).trim());
+    if (types.length !== 1) throw new InputError('attests', item, ATTESTS_EXPECTED);
+    const type = types[0].toLowerCase();
+    if (type !== 'provenance' && type !== 'sbom') {
+      throw new InputError(
+        'attests',
+        item,
+        `${ATTESTS_EXPECTED} (BuildKit's attestation types are provenance and sbom, not "${types[0]}")`,
+      );
+    }
+    if (out[type] !== undefined) {
+      throw new InputError('attests', item, `${ATTESTS_EXPECTED} (type=${type} is given twice)`);
+    }
+    const rest = fields.filter((f) => !isType(f));
+    // `type=sbom` alone asks for the attestation with BuildKit's defaults, as `sbom: true` does
+    let parsed;
+    try {
+      parsed = parseAttestation(type, rest.length ? rest.map(csvField).join(',') : 'true');
+    } catch (e) {
+      if (e instanceof InputError) throw new InputError('attests', item, `type=${type}, then ${e.expected}`);
+      throw e;
+    }
+    if (parsed) out[type] = parsed.value;
+  }
+  return out;
 }
 
 function readPlatforms(env: Env, host: HostPlatform): Platform[] {
@@ -183,6 +227,8 @@ export async function readBuildInputs(env: Env, opts: ReadBuildOptions = {}): Pr
   const call = optional(env, 'call');
   const cgroupParent = optional(env, 'cgroup-parent');
   const shmSize = optional(env, 'shm-size');
+  // as build-push-action: the provenance and sbom inputs win over attests' entries of the same type
+  const attests = parseAttests(list(env, 'attests', { ignoreComma: true }));
 
   return {
     context: getInput(env, 'context') || '.',
@@ -198,8 +244,8 @@ export async function readBuildInputs(env: Env, opts: ReadBuildOptions = {}): Pr
     cacheTo,
     noCache: bool(env, 'no-cache', false),
     pull: bool(env, 'pull', false),
-    provenance: parseAttestation('provenance', getInput(env, 'provenance'))?.value,
-    sbom: parseAttestation('sbom', getInput(env, 'sbom'))?.value,
+    provenance: parseAttestation('provenance', getInput(env, 'provenance'))?.value ?? attests.provenance,
+    sbom: parseAttestation('sbom', getInput(env, 'sbom'))?.value ?? attests.sbom,
     outputs: list(env, 'outputs', { ignoreComma: true, quote: false }).map(parseOutput),
     buildContexts: list(env, 'build-contexts', { ignoreComma: true }).map((v) => parseBuildContext(v, probe)),
     ssh: parseSsh(list(env, 'ssh'), probe, env),

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { parsePlatform, platformName } from '../platform.js';
 import { getInput, setSecret, type Env } from '../runner.js';
-import { bool, items, keyValueLines, optional, optionalBool } from './read.js';
+import { bool, items, keyValueLines, optional, optionalBool, yamlListOfMaps } from './read.js';
 
 export const BUILDER_DRIVERS = ['docker-container', 'remote', 'kubernetes', 'docker'] as const;
 export type BuilderDriver = (typeof BUILDER_DRIVERS)[number];
@@ -168,21 +168,7 @@ function stringOrList(value: unknown): string[] | undefined {
 }
 
 async function parseAppend(value: string, driver: BuilderDriver): Promise<BuilderNodeInputs[]> {
-  if (!value.trim()) return [];
-  const { parse } = await import('yaml');
-  let doc: unknown;
-  try {
-    doc = parse(value);
-  } catch {
-    throw new InputError('append', '(unparseable YAML)', APPEND_EXPECTED);
-  }
-  if (!Array.isArray(doc)) throw new InputError('append', '(not a list)', APPEND_EXPECTED);
-  return doc.map((entry, i) => {
-    const at = `entry ${i + 1}`;
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      throw new InputError('append', `${at} (not a mapping)`, APPEND_EXPECTED);
-    }
-    const e = entry as Record<string, unknown>;
+  return (await yamlListOfMaps('append', value, APPEND_EXPECTED)).map(({ entry: e, at }) => {
     for (const key of Object.keys(e)) {
       if (!APPEND_KEYS.has(key)) throw new InputError('append', `${at}: ${key}`, APPEND_EXPECTED);
     }

@@ -7,16 +7,20 @@ import type { MetaInputs } from '../meta/types.js';
 import { getInput, inputEnvName, setSecret, type Env } from '../runner.js';
 import { readBuildInputs, type BuildInputs } from './build.js';
 import { readBuilderInputs, type BuilderInputs } from './builder.js';
+import { readCompatInputs, type CompatInputs } from './compat.js';
 import { readFanoutInputs, type FanoutInputs } from './fanout.js';
 import { readLoginInputs, type LoginInputs } from './login.js';
-import { bool, lines, optional, parseBool } from './read.js';
+import { bool, lines, optional, optionalBool, parseBool } from './read.js';
 
 export type { BuildInputs, BuildSecret, NetworkMode } from './build.js';
 export type AttestMode = 'auto' | 'on' | 'off';
+/** metadata-action's `context` (here `metadata-context`): where the ref and commit of the metadata come from */
+export type MetadataContext = 'workflow' | 'git';
 
 /** The build inputs (context … no-cache-filters: src/inputs/build.ts) are spread in. */
 export interface Inputs extends BuildInputs {
   meta: MetaInputs;
+  metadataContext: MetadataContext;
   sepTags: string;
   sepLabels: string;
   sepAnnotations: string;
@@ -31,6 +35,8 @@ export interface Inputs extends BuildInputs {
   summary: boolean;
   usageService?: string;
   usagePort?: string;
+  /** the inputs of the replaced actions that are accepted and ignored: their notices (src/inputs/compat.ts) */
+  compat: CompatInputs;
 }
 
 /** Separators are taken untrimmed (a "," or " " is meaningful); empty means newline, as metadata-action does. */
@@ -41,6 +47,17 @@ function separator(env: Env, name: string): string {
 function parseAttest(value: string): AttestMode {
   if (value === '' || value === 'auto') return 'auto';
   return parseBool('attest', value) ? 'on' : 'off';
+}
+
+/** `metadata-context`: workflow (GITHUB_REF/GITHUB_SHA, the default) or git (the local repository's HEAD). */
+export function readMetadataContext(env: Env): MetadataContext {
+  const v = getInput(env, 'metadata-context');
+  if (v === '' || v === 'workflow' || v === 'git') return v === 'git' ? 'git' : 'workflow';
+  throw new InputError(
+    'metadata-context',
+    v,
+    "workflow (the ref and commit of the run: GITHUB_REF, GITHUB_SHA) or git (the checked-out repository's HEAD)",
+  );
 }
 
 function parseUsagePort(value: string | undefined): string | undefined {
@@ -57,6 +74,7 @@ export async function readInputs(env: Env): Promise<Inputs> {
   if (usageService !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(usageService)) {
     throw new InputError('usage-service', usageService, 'a docker-compose service name such as mlflow-web');
   }
+  const compat = readCompatInputs(env);
   return {
     meta: {
       images: lines(getInput(env, 'images')),
@@ -65,6 +83,7 @@ export async function readInputs(env: Env): Promise<Inputs> {
       labels: lines(getInput(env, 'labels')),
       annotations: lines(getInput(env, 'annotations')),
     },
+    metadataContext: readMetadataContext(env),
     sepTags: separator(env, 'sep-tags'),
     sepLabels: separator(env, 'sep-labels'),
     sepAnnotations: separator(env, 'sep-annotations'),
@@ -76,8 +95,10 @@ export async function readInputs(env: Env): Promise<Inputs> {
     pushToRegistry: bool(env, 'push-to-registry', true),
     githubToken,
     dryRun: bool(env, 'dry-run', false),
-    summary: bool(env, 'summary', true),
+    // attest-build-provenance's show-summary when summary is not given: one summary holds the attestation here
+    summary: optionalBool(env, 'summary') ?? compat.showSummary ?? true,
     usageService,
     usagePort: parseUsagePort(optional(env, 'usage-port')),
+    compat,
   };
 }

@@ -5,7 +5,7 @@
 import { InputError } from '../errors.js';
 import { canonicalRegistry } from '../registry/identity.js';
 import { getInput, setSecret, type Env } from '../runner.js';
-import { bool, optional } from './read.js';
+import { bool, optional, yamlListOfMaps } from './read.js';
 
 /** login-action's `ecr`: auto (detect from the registry host), true or false. */
 export type EcrMode = 'auto' | 'true' | 'false';
@@ -53,21 +53,7 @@ const AUTH_EXPECTED =
   'a YAML list of entries with registry (default docker.io), username and password, e.g. `- registry: docker.io`';
 
 async function parseRegistryAuth(value: string): Promise<RegistryAuth[]> {
-  if (!value.trim()) return [];
-  // yaml is loaded only when this input is used (start-up time).
-  const { parse } = await import('yaml');
-  let doc: unknown;
-  try {
-    doc = parse(value);
-  } catch {
-    throw new InputError('registry-auth', '(unparseable YAML)', AUTH_EXPECTED);
-  }
-  if (!Array.isArray(doc)) throw new InputError('registry-auth', '(not a list)', AUTH_EXPECTED);
-  return doc.map((entry, i) => {
-    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
-      throw new InputError('registry-auth', `entry ${i + 1} (not a map)`, AUTH_EXPECTED);
-    }
-    const e = entry as Record<string, unknown>;
+  return (await yamlListOfMaps('registry-auth', value, AUTH_EXPECTED)).map(({ entry: e }) => {
     const text = (k: string) =>
       typeof e[k] === 'string' ? (e[k] as string) : e[k] === undefined ? undefined : String(e[k]);
     const password = text('password');

@@ -50,3 +50,30 @@ export function keyValueLines(input: string, value: string, expected: string): s
   }
   return out;
 }
+
+/**
+ * A YAML input that is a list of maps (login-action's `registry-auth`, setup-buildx's `append`): each entry with its
+ * 1-based position for error messages. yaml is loaded only when such an input is used (start-up time).
+ */
+export async function yamlListOfMaps(
+  input: string,
+  value: string,
+  expected: string,
+): Promise<{ entry: Record<string, unknown>; at: string }[]> {
+  if (!value.trim()) return [];
+  const { parse } = await import('yaml');
+  let doc: unknown;
+  try {
+    doc = parse(value);
+  } catch {
+    throw new InputError(input, '(unparseable YAML)', expected);
+  }
+  if (!Array.isArray(doc)) throw new InputError(input, '(not a list)', expected);
+  return doc.map((entry, i) => {
+    const at = `entry ${i + 1}`;
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
+      throw new InputError(input, `${at} (not a map)`, expected);
+    }
+    return { entry: entry as Record<string, unknown>, at };
+  });
+}

@@ -24,7 +24,8 @@ export interface BuildSource {
 
 export function buildSource(inputs: Inputs, ctx: Context): BuildSource {
   if (!usesDefaultContext(inputs.context)) return { context: inputs.context };
-  const context = renderDefaultContext(inputs.context, defaultGitContext(ctx));
+  // the run's commit even when metadata-context: git took the tags' ref and commit from the checkout
+  const context = renderDefaultContext(inputs.context, defaultGitContext({ ...ctx, ...ctx.workflowCommit }));
   const id = gitAuthSecretId(ctx.serverUrl);
   // as build-push-action: an explicit GIT_AUTH_TOKEN secret wins over the github-token
   const given = inputs.secrets.some((s) => s.id === id || s.id === 'GIT_AUTH_TOKEN');

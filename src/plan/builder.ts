@@ -4,6 +4,7 @@
 // current, whether it can do the job, which platforms it has); a dry-run shows the plan as it is.
 import type { BuilderDriver, BuilderInputs, BuilderNodeInputs, NodeTls } from '../inputs/builder.js';
 import type { BuilderNeeds } from '../docker/builder-facts.js';
+import type { CachePlan } from './types.js';
 import { printArgv } from '../argv.js';
 
 /** A file written (mode 0600) before `buildx create` reads it. */
@@ -257,4 +258,26 @@ export function describeBuilderPlan(plan: BuilderPlan): string[] {
         ...create(c.create).map((l) => (c.reuseExisting ? `  ${l}` : l)),
       ];
   }
+}
+
+/** The builder a build of these platforms with this cache needs; its notices join the plan's. */
+export function planBuildBuilder(
+  inputs: BuilderInputs,
+  build: { workDir: string; createName: string; platforms: string[]; cache: CachePlan; pushByDigest?: boolean },
+  notices: string[],
+): BuilderPlan {
+  const { cache, platforms } = build;
+  const plan = planBuilder(inputs, {
+    workDir: build.workDir,
+    createName: build.createName,
+    platforms,
+    needs: {
+      multiPlatform: platforms.length > 1,
+      cacheExport: cache.to.length > 0,
+      cacheV2: cache.source === 'gha' && cache.service.kind === 'v2',
+      ...(build.pushByDigest ? { pushByDigest: true } : {}),
+    },
+  });
+  notices.push(...plan.notices);
+  return plan;
 }

@@ -9,7 +9,7 @@ import { platformPair } from '../fanout/leg-result.js';
 import { repositoryName } from '../registry/image-ref.js';
 import { planAttest } from './attest.js';
 import { buildArgv, buildEnv, buildSource, indexAnnotations, manifestAnnotations } from './build-argv.js';
-import { planBuilder } from './builder.js';
+import { planBuildBuilder } from './builder.js';
 import { cacheNotices, planCache } from './cache.js';
 import type { BuildLegPlan, MatrixEntry, MatrixPlan, MergePlan, PlanBase } from './types.js';
 
@@ -81,18 +81,11 @@ export function planBuildLeg(inputs: Inputs, ctx: Context, base: PlanBase, creat
   const names = repositories.length > 1 ? `"name=${repositories.join(',')}"` : `name=${repositories[0]}`;
   const native = push ? ['--output', `type=image,${names},push-by-digest=true,name-canonical=true,push=true`] : [];
   const env = buildEnv(inputs, source);
-  const builder = planBuilder(inputs.builderSetup, {
-    workDir,
-    createName,
-    platforms,
-    needs: {
-      multiPlatform: platforms.length > 1,
-      cacheExport: cache.to.length > 0,
-      cacheV2: cache.source === 'gha' && cache.service.kind === 'v2',
-      pushByDigest: push,
-    },
-  });
-  base.notices.push(...builder.notices);
+  const builder = planBuildBuilder(
+    inputs.builderSetup,
+    { workDir, createName, platforms, cache, pushByDigest: push },
+    base.notices,
+  );
   return {
     ...base,
     mode: 'build',

@@ -4,7 +4,7 @@ import { outputArgv } from '../buildx/outputs.js';
 import type { Inputs } from '../inputs/index.js';
 import { planAttest } from './attest.js';
 import { buildArgv, buildEnv, buildSource } from './build-argv.js';
-import { planBuilder } from './builder.js';
+import { planBuildBuilder } from './builder.js';
 import { cacheNotices, planCache } from './cache.js';
 import type { PushTargets } from './push-targets.js';
 import type { PlanBase, PublishPlan } from './types.js';
@@ -25,17 +25,7 @@ export function planPublish(
   // build-push-action's semantics: with outputs, --push only when push: true is given (it then pushes every image
   // output, push=false ones included); --load whenever load: true
   const output = outputArgv(inputs.outputs, { push: targets.pushFlag, load: inputs.load });
-  const builder = planBuilder(inputs.builderSetup, {
-    workDir,
-    createName,
-    platforms,
-    needs: {
-      multiPlatform: platforms.length > 1,
-      cacheExport: cache.to.length > 0,
-      cacheV2: cache.source === 'gha' && cache.service.kind === 'v2',
-    },
-  });
-  base.notices.push(...builder.notices);
+  const builder = planBuildBuilder(inputs.builderSetup, { workDir, createName, platforms, cache }, base.notices);
   return {
     ...base,
     mode: 'publish',

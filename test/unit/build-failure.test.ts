@@ -173,3 +173,13 @@ describe('buildLogReader', () => {
     expect(r.exportedDigest()).toBe(`sha256:${'af'.repeat(32)}`);
   });
 });
+
+describe('the failing command', () => {
+  it("reads BuildKit's Go-quoted command back as it was written", () => {
+    const f = classifyBuildFailure(
+      'ERROR: failed to solve: process "/bin/sh -c echo \\"about to fail\\" && exit 3" did not complete successfully: exit code: 3',
+      true,
+    );
+    expect(f.headline).toBe('A build step failed: `/bin/sh -c echo "about to fail" && exit 3` exited with code 3.');
+  });
+});

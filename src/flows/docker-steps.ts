@@ -1,0 +1,55 @@
+// What the publish and the leg flows do first, the same way: the run's own Docker config (saved for the post step
+// before any credential is written), the builder probes (started at once: they need no login), then the logins
+// and one registry session for the step. The merge needs none of this: it speaks to registries only.
+import { STATE } from '../post.js';
+import type { BuildLegPlan, PublishPlan } from '../plan/types.js';
+import type { Credential } from '../registry/identity.js';
+import type { Registries } from '../registry/session.js';
+import type { RunResult } from '../result.js';
+import { saveState } from '../runner.js';
+import { openRegistries } from './registries.js';
+import type { FlowEnv } from './types.js';
+
+type Effects = typeof import('../docker/effects.js');
+
+export interface DockerSteps {
+  docker: Effects;
+  dockerConfig: string;
+  builderIO: Parameters<Effects['setUpBuilder']>[1];
+  probes: ReturnType<Effects['startBuilderProbes']>;
+  /** resolve the credentials (ECR from AWS), `docker login` with each, open the registry session */
+  login(): Promise<{ credentials: Credential[]; registries: Registries }>;
+}
+
+export async function startDockerSteps(
+  plan: PublishPlan | BuildLegPlan,
+  flow: FlowEnv,
+  result: RunResult,
+): Promise<DockerSteps> {
+  const { env, secrets } = flow;
+  const docker = await import('../docker/effects.js');
+  docker.setBaseEnvironment(env);
+  const dockerConfig = docker.createDockerConfig(plan.workDir, plan.userDockerConfig);
+  saveState(env, STATE.dockerConfig, dockerConfig);
+  saveState(env, STATE.logout, String(plan.logout));
+  const builderIO = {
+    dockerConfig,
+    env,
+    onCleanup: (state: string) => saveState(env, STATE.builder, state),
+    warnings: result.warnings,
+    notices: (result.notices ??= []),
+  };
+  const probes = docker.startBuilderProbes(builderIO);
+  return {
+    docker,
+    dockerConfig,
+    builderIO,
+    probes,
+    async login() {
+      const credentials = await docker.resolveCredentials(plan.logins, secrets);
+      saveState(env, STATE.registries, credentials.map((c) => c.registry).join(','));
+      await docker.login(credentials, dockerConfig, secrets);
+      return { credentials, registries: openRegistries(credentials, env) };
+    },
+  };
+}
