@@ -5,6 +5,9 @@
 #   - /etc/docker/daemon.json (containerd image store, NO bridge, no iptables) and a running dockerd
 #   - binfmt_misc with qemu-aarch64 enabled (arm64 RUN steps)
 #   - two registries on 127.0.0.1: open (:5000) and htpasswd-protected (:5001)
+#   - a stand-in for Docker Hub: a TLS registry with htpasswd auth on 127.0.0.1:443 whose certificate (from a local
+#     CA, name-constrained to docker.io) is valid for registry-1.docker.io, index.docker.io and docker.io; those
+#     three names map to 127.0.0.1 in /etc/hosts, and dockerd's BuildKit trusts the CA (/etc/docker/certs.d)
 #   - the local multi-platform base image (scripts/make-base-image.sh) in the open registry
 #   - an env file for the tests: $STATE_DIR/env (see docs/test-environment.md)
 # Fast when everything is already up. Never creates a bridge network; every server listens on 127.0.0.1 only.
@@ -65,12 +68,13 @@ stop_pidfile() { # name pidfile
 if [ "$STOP" = 1 ]; then
   stop_pidfile registry-open "$STATE_DIR/registry-open.pid"
   stop_pidfile registry-auth "$STATE_DIR/registry-auth.pid"
+  stop_pidfile registry-hub "$STATE_DIR/registry-hub.pid"
   stop_pidfile dockerd "$STATE_DIR/dockerd.pid"
   exit 0
 fi
 
 # ---------------------------------------------------------------------------------------------------- packages
-PACKAGES=(docker.io docker-cli docker-buildx docker-registry apache2-utils qemu-user-static binfmt-support busybox-static curl)
+PACKAGES=(docker.io docker-cli docker-buildx docker-registry apache2-utils qemu-user-static binfmt-support busybox-static curl openssl)
 TRIXIE_PACKAGES=(docker.io docker-cli docker-buildx)
 # docker-cli is only a Recommends of trixie's docker.io: name it, since we install without recommends.
 
@@ -205,7 +209,7 @@ if [ ! -s "$HTPASSWD" ] || ! htpasswd -vbB "$HTPASSWD" "$REGISTRY_USER" "$(cat "
   htpasswd -Bbn "$REGISTRY_USER" "$(cat "$PASSWORD_FILE")" >"$HTPASSWD"
 fi
 
-write_registry_config() { # name port [auth]
+write_registry_config() { # name port [auth [tls-cert tls-key]]
   local dir=$STATE_DIR/registry-$1
   mkdir -p "$dir"
   if [ "$REGISTRY_STORAGE" = filesystem ]; then mkdir -p "$dir/data"; fi
@@ -222,6 +226,9 @@ write_registry_config() { # name port [auth]
     echo "http:"
     echo "  addr: 127.0.0.1:$2"
     echo "  secret: publish-image-test-$1"
+    if [ -n "${4:-}" ]; then
+      echo "  tls: {certificate: $4, key: $5}"
+    fi
     if [ "${3:-}" = auth ]; then
       echo "auth:"
       echo "  htpasswd: {realm: publish-image-test, path: $HTPASSWD}"
@@ -236,18 +243,24 @@ write_registry_config() { # name port [auth]
   fi
 }
 
-registry_status() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/v2/" || true; }
+registry_status() { # port [https URL of /v2/, checked against the Docker Hub stand-in's CA]
+  if [ -n "${2:-}" ]; then
+    curl -s -o /dev/null -w '%{http_code}' --max-time 2 --cacert "$HUB_CA" "$2" || true
+  else
+    curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/v2/" || true
+  fi
+}
 
-start_registry() { # name port expected-status-of-/v2/
-  local name=$1 port=$2 want=$3 got
-  got=$(registry_status "$port")
+start_registry() { # name port expected-status-of-/v2/ [https URL of /v2/]
+  local name=$1 port=$2 want=$3 url=${4:-} got
+  got=$(registry_status "$port" "$url")
   if [ "$got" = "$want" ]; then return; fi
   if [ "$got" != 000 ]; then die "127.0.0.1:$port answers $got, expected $want: something else is on that port"; fi
   log "starting registry-$name on 127.0.0.1:$port"
   setsid nohup /usr/bin/docker-registry serve "$STATE_DIR/registry-$name/config.yml" \
     >>"$STATE_DIR/registry-$name.log" 2>&1 </dev/null &
   echo $! >"$STATE_DIR/registry-$name.pid"
-  for _ in $(seq 1 50); do [ "$(registry_status "$port")" = "$want" ] && return; sleep 0.2; done
+  for _ in $(seq 1 50); do [ "$(registry_status "$port" "$url")" = "$want" ] && return; sleep 0.2; done
   tail -20 "$STATE_DIR/registry-$name.log" >&2
   die "registry-$name did not come up on 127.0.0.1:$port"
 }
@@ -257,6 +270,55 @@ write_registry_config auth "$AUTH_PORT" auth
 start_registry open "$OPEN_PORT" 200
 start_registry auth "$AUTH_PORT" 401
 log "registries up: open 127.0.0.1:$OPEN_PORT, auth 127.0.0.1:$AUTH_PORT (user $REGISTRY_USER)"
+
+# ---------------------------------------------------------------------------------------- Docker Hub stand-in
+# Docker Hub cannot be reached here, yet its names (docker.io, index.docker.io, registry-1.docker.io) are what a test
+# of "one registry identity" needs: a TLS registry with htpasswd auth on 127.0.0.1:443 answers to them. Only those
+# three names are mapped (/etc/hosts). The CA is made here and name-constrained to docker.io, so its key, which sits
+# in the state directory, can vouch for nothing else. dockerd's BuildKit trusts it through /etc/docker/certs.d;
+# dockerd's own login and push to Docker Hub check the system roots only (the test gives its own engine
+# SSL_CERT_FILE; see docs/test-environment.md); the action's Node trusts it through NODE_EXTRA_CA_CERTS, set by the
+# test for its step.
+HUB_NAMES=(registry-1.docker.io index.docker.io docker.io)
+HUB_DIR=$STATE_DIR/registry-hub
+HUB_CA=$HUB_DIR/ca.crt
+mkdir -p "$HUB_DIR"
+if [ ! -s "$HUB_CA" ] || [ ! -s "$HUB_DIR/ca.key" ]; then
+  log "making the Docker Hub stand-in's CA ($HUB_CA)"
+  (umask 077; openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 \
+    -keyout "$HUB_DIR/ca.key" -out "$HUB_CA" -subj "/CN=publish-image test CA (Docker Hub stand-in)" \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+    -addext "nameConstraints=critical,permitted;DNS:docker.io" 2>>"$HUB_DIR/openssl.log")
+  chmod 644 "$HUB_CA"
+  rm -f "$HUB_DIR/server.crt"
+fi
+if [ ! -s "$HUB_DIR/server.crt" ] || ! openssl verify -CAfile "$HUB_CA" "$HUB_DIR/server.crt" >/dev/null 2>&1 \
+  || ! openssl x509 -in "$HUB_DIR/server.crt" -noout -checkend 86400 >/dev/null; then
+  log "making the Docker Hub stand-in's certificate for ${HUB_NAMES[*]}"
+  san=$(printf 'DNS:%s,' "${HUB_NAMES[@]}")
+  (umask 077; openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$HUB_DIR/server.key" \
+    -subj "/CN=registry-1.docker.io" -out "$HUB_DIR/server.csr" 2>>"$HUB_DIR/openssl.log")
+  openssl x509 -req -in "$HUB_DIR/server.csr" -CA "$HUB_CA" -CAkey "$HUB_DIR/ca.key" -CAcreateserial -days 825 \
+    -extfile <(printf 'subjectAltName=%s\nextendedKeyUsage=serverAuth\nbasicConstraints=critical,CA:FALSE\n' \
+      "${san%,}") -out "$HUB_DIR/server.crt" 2>>"$HUB_DIR/openssl.log"
+  rm -f "$HUB_DIR/server.csr"
+  stop_pidfile "registry-hub (new certificate)" "$STATE_DIR/registry-hub.pid"
+fi
+HOSTS_MARK='# publish-image test-env: Docker Hub stand-in'
+if ! grep -qF "$HOSTS_MARK" /etc/hosts; then
+  log "mapping ${HUB_NAMES[*]} to 127.0.0.1 in /etc/hosts"
+  # appended in place, not replaced: /etc/hosts is often a bind mount
+  printf '127.0.0.1 %s %s\n' "${HUB_NAMES[*]}" "$HOSTS_MARK" >>/etc/hosts
+fi
+for name in "${HUB_NAMES[@]}"; do
+  if ! cmp -s "$HUB_CA" "/etc/docker/certs.d/$name/ca.crt"; then
+    mkdir -p "/etc/docker/certs.d/$name"
+    cp "$HUB_CA" "/etc/docker/certs.d/$name/ca.crt"
+  fi
+done
+write_registry_config hub 443 auth "$HUB_DIR/server.crt" "$HUB_DIR/server.key"
+start_registry hub 443 401 https://registry-1.docker.io/v2/
+log "Docker Hub stand-in up: https://registry-1.docker.io (127.0.0.1:443, user $REGISTRY_USER, CA $HUB_CA)"
 
 # -------------------------------------------------------------------------------------------------- base image
 BASE_IMAGE=127.0.0.1:$OPEN_PORT/test/busybox:latest
@@ -276,6 +338,8 @@ REGISTRY_PASSWORD_FILE=$PASSWORD_FILE
 BASE_IMAGE=$BASE_IMAGE
 BUSYBOX_AMD64=$BUSYBOX_AMD64
 BUSYBOX_ARM64=$BUSYBOX_ARM64
+REGISTRY_HUB=registry-1.docker.io
+REGISTRY_HUB_CA=$HUB_CA
 EOF
 mv "$ENV_FILE.new" "$ENV_FILE"
 log "env file $ENV_FILE:"

@@ -7,8 +7,8 @@
 //   https://rekor.sigstore.dev                                  POST /api/v1/log/entries  (@sigstore/mock tlog)
 //   https://timestamp.githubapp.com, https://timestamp.sigstore.dev  POST /api/v1/timestamp (@sigstore/mock TSA)
 //   <issuer>/.well-known/openid-configuration and <issuer>/.well-known/jwks (https jwks_uri)
-// and allows real connections to loopback only (127.0.0.1, localhost); any other host fails with nock's
-// NetConnectNotAllowedError.
+// and allows real connections to loopback only (127.0.0.1, localhost, and the names in SIGSTORE_DOUBLE_ALLOW_HOSTS);
+// any other host fails with nock's NetConnectNotAllowedError.
 //
 // Configuration (env, set by the test; all optional except the JWKS for attestations to work):
 //   SIGSTORE_DOUBLE_OIDC_JWKS      JSON JWKS of the OIDC double (test/doubles/oidc.ts preloadEnv())
@@ -17,6 +17,8 @@
 //                                  are MERGED into it at start-up (so main + post processes, or several runs, can share
 //                                  one file and every bundle still verifies)
 //   SIGSTORE_DOUBLE_LOG            path of a JSON-lines log of every intercepted or refused request
+//   SIGSTORE_DOUBLE_ALLOW_HOSTS    comma-separated host names the test machine maps to 127.0.0.1 (e.g. the Docker Hub
+//                                  stand-in of scripts/test-env.sh), reachable like loopback
 //
 // Fidelity notes:
 // - Fulcio checks the OIDC token like the real one: RS256 signature against the JWKS, iss, aud contains "sigstore",
@@ -259,10 +261,13 @@ if (jwks) {
     });
 }
 
+const loopbackNames = (env.SIGSTORE_DOUBLE_ALLOW_HOSTS || '').split(',').filter(Boolean);
+const isLoopback = (host) =>
+  /^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host) || loopbackNames.includes(host.replace(/:\d+$/, ''));
 nock.disableNetConnect();
-nock.enableNetConnect((host) => /^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host));
+nock.enableNetConnect(isLoopback);
 nock.emitter.on('no match', (req) => {
   const host = req?.options?.host || req?.host || req?.hostname || (req?.url ? new URL(req.url).host : undefined);
-  if (host && /^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host)) return;
+  if (host && isLoopback(host)) return;
   log({ refused: true, host, method: req?.method, path: req?.path });
 });

@@ -13,7 +13,7 @@ import { startArtifactService, type ArtifactServiceDouble } from '../doubles/art
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../doubles/fault-proxy.js';
 import { event } from '../fixtures/events.js';
 import { everything, runAction, visible, type JobRun, type RunnerEnv, type StepRun } from './helpers/action.js';
-import { registryGet } from './helpers/docker.js';
+import { registryGet, sh } from './helpers/docker.js';
 import { requireTestEnv, type TestEnv } from './helpers/env.js';
 import { code, escapeMessage } from '../../src/markdown.js';
 
@@ -29,6 +29,11 @@ async function setup(): Promise<void> {
 
 afterAll(async () => {
   await Promise.all([...proxies.map((p) => p.close()), artifacts?.close()]);
+  // the engine (containerd store) keeps what it pushed under the proxies' names: remove this file's images only
+  if (!env) return;
+  const listed = await sh(env.docker, ['images', '--format', '{{.Repository}}:{{.Tag}}']);
+  const mine = listed.stdout.split('\n').filter((ref) => ref.includes(`/faults-${nonce}/`));
+  if (mine.length) await sh(env.docker, ['rmi', ...mine]);
 });
 
 async function proxy(target: 'open' | 'auth', rules: FaultRule[] = []): Promise<FaultProxy> {

@@ -12,7 +12,14 @@ export interface ClassicEngine {
   stop(): Promise<void>;
 }
 
-export async function startClassicEngine(docker: string): Promise<ClassicEngine> {
+/**
+ * `env`: extra environment of the dockerd process, e.g. SSL_CERT_FILE: Docker Hub's login trusts the system roots
+ * only (not /etc/docker/certs.d), and a running dockerd has read those once for good.
+ */
+export async function startClassicEngine(
+  docker: string,
+  opts: { env?: Record<string, string> } = {},
+): Promise<ClassicEngine> {
   const dir = mkdtempSync('/tmp/pi-dockerd2-');
   mkdirSync(join(dir, 'data'));
   writeFileSync(join(dir, 'daemon.json'), '{}');
@@ -26,7 +33,7 @@ export async function startClassicEngine(docker: string): Promise<ClassicEngine>
       ...['--storage-driver', 'vfs', '--bridge', 'none', '--iptables=false', '--ip-masq=false'],
       ...['--containerd-namespace', namespace, '--containerd-plugins-namespace', `${namespace}-plugins`],
     ],
-    { stdio: 'ignore' },
+    { stdio: 'ignore', env: { ...process.env, ...opts.env } },
   );
   const stop = async () => {
     if (dockerd.exitCode === null) {
