@@ -1,9 +1,12 @@
 // GITHUB_* env + the event payload (+ repository metadata from the payload, else the REST API) → a typed Context.
-// This is the read side: it may do I/O. The plan only ever sees the Context.
+// This is the read side: it may do I/O. The plan only ever sees the Context. With `metadata-context: git` the ref,
+// commit and commit date come from the checked-out repository (src/git-context.ts), read here, never in the plan.
 import { readFileSync } from 'node:fs';
 import type { EventPayload, MetaContext, MetaSettings, RepoMetadata } from './meta/types.js';
 import { parseBoolean } from './bool.js';
 import { InputError } from './errors.js';
+import { GitContextError, readGitContext, type GitRunner } from './git-context.js';
+import { readMetadataContext, type MetadataContext } from './inputs/index.js';
 import type { Env } from './runner.js';
 
 export type CacheService =
@@ -42,6 +45,11 @@ export interface Runtime {
 }
 
 export interface Context extends MetaContext {
+  /**
+   * Set by `metadata-context: git`, when `ref`, `sha` and `commitDate` are the checked-out HEAD's: the run's own ref
+   * and commit (GITHUB_REF, GITHUB_SHA), which `{{defaultContext}}` still builds, as build-push-action does.
+   */
+  workflowCommit?: { ref: string; sha: string };
   actor: string;
   /** owner/name */
   repository: string;
@@ -180,14 +188,52 @@ function repoVisibility(payload: EventPayload): string | undefined {
   return undefined;
 }
 
-/** `githubToken` (the github-token input) authenticates the REST fallback for repository metadata. */
 /** What only the process knows (index.ts reads it): its id, and the user's home for the Docker config default. */
 export interface ProcessFacts {
   pid: number;
   home: string;
 }
 
-export async function readContext(env: Env, githubToken: string, proc: ProcessFacts): Promise<Context> {
+export interface ContextOptions {
+  /** the `metadata-context` input (default: read from the environment's INPUT_METADATA-CONTEXT) */
+  metadataContext?: MetadataContext;
+  /** runs git for `metadata-context: git` (default: git through src/exec.ts, in the working directory) */
+  git?: GitRunner;
+}
+
+async function execGit(): Promise<GitRunner> {
+  // src/exec.ts (and @actions/exec) are loaded only for the git context: a workflow-context dry-run never pays
+  const { run } = await import('./exec.js');
+  return (args) => run('git', args, { secrets: [] });
+}
+
+/**
+ * metadata-action's git context: the ref and commit of HEAD instead of the run's, and the commit's own date. As in
+ * metadata-action, the workflow-only adjustments (the pull_request_target merge ref, DOCKER_METADATA_PR_HEAD_SHA)
+ * do not apply to it: the commit is the one checked out.
+ */
+async function gitMeta(opts: ContextOptions, settings: MetaSettings) {
+  try {
+    const git = await readGitContext(opts.git ?? (await execGit()));
+    return { ...git, settings: { ...settings, prHeadSha: false } };
+  } catch (e) {
+    if (!(e instanceof GitContextError)) throw e;
+    throw new InputError(
+      'metadata-context',
+      'git',
+      `workflow, or git with the repository checked out in the working directory (actions/checkout before this step); ${e.message}`,
+    );
+  }
+}
+
+/** `githubToken` (the github-token input) authenticates the REST fallback for repository metadata. */
+export async function readContext(
+  env: Env,
+  githubToken: string,
+  proc: ProcessFacts,
+  opts: ContextOptions = {},
+): Promise<Context> {
+  const metadataContext = opts.metadataContext ?? readMetadataContext(env);
   const payload = readPayload(env);
   const repository = env.GITHUB_REPOSITORY ?? '';
   const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '');
@@ -197,15 +243,20 @@ export async function readContext(env: Env, githubToken: string, proc: ProcessFa
   const now = runClock(env);
   const headCommitTs = payload.head_commit?.timestamp;
   const runId = env.GITHUB_RUN_ID ?? '';
-  return {
-    eventName,
+  const workflow = {
     ref: env.GITHUB_REF ?? '',
     sha: env.GITHUB_SHA ?? '',
+    commitDate: headCommitTs ? new Date(headCommitTs) : now,
+    settings: settings(env),
+  };
+  return {
+    eventName,
     payload,
     repo: await readRepoMetadata(githubToken, payload, repository, apiUrl, warnings),
     now,
-    commitDate: headCommitTs ? new Date(headCommitTs) : now,
-    settings: settings(env),
+    ...(metadataContext === 'git'
+      ? { ...(await gitMeta(opts, workflow.settings)), workflowCommit: { ref: workflow.ref, sha: workflow.sha } }
+      : workflow),
     actor: env.GITHUB_ACTOR ?? '',
     repository,
     serverUrl,

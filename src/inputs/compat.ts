@@ -32,6 +32,8 @@ export interface IgnoredInput {
   when: 'given' | 'true' | 'false';
   /** the notice quotes the value given (a version number) */
   quote?: boolean;
+  /** the release of `from` that dropped the input: workflows written for an older one still pass it */
+  droppedIn?: string;
 }
 
 const SUBJECT_WHY =
@@ -97,6 +99,7 @@ export const IGNORED_INPUTS: readonly IgnoredInput[] = [
     kind: 'boolean',
     why: 'this action runs `docker buildx build` itself and installs no `docker build` alias',
     when: 'true',
+    droppedIn: 'v4.0.0',
   },
   {
     input: 'cache-binary',
