@@ -53,17 +53,15 @@ interface Publish {
   build: string;
   /** log in to `registry` with the auth registry's user */
   login?: boolean;
-  extra?: Partial<RunnerEnv>;
 }
 
 /** A one-platform publish (no QEMU: the faults are in the push) of the multiarch fixture under raw tags. */
-function publish({ registry, repo, tags, build, login, extra = {} }: Publish): Promise<JobRun> {
+function publish({ registry, repo, tags, build, login }: Publish): Promise<JobRun> {
   return runAction({
     eventName: 'push',
     ref: 'refs/heads/master',
     event: event('push-master'),
     repository: 'octo-org/publish-image',
-    ...extra,
     inputs: {
       images: `${registry}/${repo}`,
       registry: login ? registry : '',
@@ -74,7 +72,6 @@ function publish({ registry, repo, tags, build, login, extra = {} }: Publish): P
       network: 'host',
       'build-args': `BASE=${env.baseImage}\nNONCE=${nonce}-${build}`,
       tags: tags.map((t) => `type=raw,value=${t}`).join('\n'),
-      ...extra.inputs,
     },
   });
 }
