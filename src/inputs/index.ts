@@ -20,7 +20,6 @@ export type MetadataContext = 'workflow' | 'git';
 /** The build inputs (context … no-cache-filters: src/inputs/build.ts) are spread in. */
 export interface Inputs extends BuildInputs {
   meta: MetaInputs;
-  metadataContext: MetadataContext;
   sepTags: string;
   sepLabels: string;
   sepAnnotations: string;
@@ -35,8 +34,11 @@ export interface Inputs extends BuildInputs {
   summary: boolean;
   usageService?: string;
   usagePort?: string;
-  /** the inputs of the replaced actions that are accepted and ignored: their notices (src/inputs/compat.ts) */
-  compat: CompatInputs;
+  /**
+   * The inputs of the replaced actions that are accepted and ignored: their notices (src/inputs/compat.ts). Always
+   * set by readInputs; optional so Inputs built by hand (tests) need not name it.
+   */
+  compat?: CompatInputs;
 }
 
 /** Separators are taken untrimmed (a "," or " " is meaningful); empty means newline, as metadata-action does. */
@@ -49,7 +51,10 @@ function parseAttest(value: string): AttestMode {
   return parseBool('attest', value) ? 'on' : 'off';
 }
 
-/** `metadata-context`: workflow (GITHUB_REF/GITHUB_SHA, the default) or git (the local repository's HEAD). */
+/**
+ * `metadata-context`: workflow (GITHUB_REF/GITHUB_SHA, the default) or git (the local repository's HEAD). Read by
+ * readContext (src/context.ts), which is where the ref and commit are read.
+ */
 export function readMetadataContext(env: Env): MetadataContext {
   const v = getInput(env, 'metadata-context');
   if (v === '' || v === 'workflow' || v === 'git') return v === 'git' ? 'git' : 'workflow';
@@ -83,7 +88,6 @@ export async function readInputs(env: Env): Promise<Inputs> {
       labels: lines(getInput(env, 'labels')),
       annotations: lines(getInput(env, 'annotations')),
     },
-    metadataContext: readMetadataContext(env),
     sepTags: separator(env, 'sep-tags'),
     sepLabels: separator(env, 'sep-labels'),
     sepAnnotations: separator(env, 'sep-annotations'),

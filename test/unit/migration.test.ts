@@ -398,7 +398,7 @@ describe('summary and attest-build-provenance show-summary (readInputs)', () => 
 
   it('readInputs hands the notices of the ignored inputs over in inputs.compat', async () => {
     const i = await readInputs(toInputEnv({ 'bake-target': 'x', scope: '@push' }));
-    expect(i.compat.notices.map((n) => n.split(' ignored:')[0])).toEqual(['scope', 'bake-target']);
+    expect((i.compat?.notices ?? []).map((n) => n.split(' ignored:')[0])).toEqual(['scope', 'bake-target']);
   });
 });
 
