@@ -1,18 +1,23 @@
-// npm run bench: speed and memory, measured (never asserted in tests).
-//  1. dry-run start-up: the MLflow workflow's rules through dist/index.js vs bare `node -e 0`, same Node 24,
-//     interleaved runs, medians and their ratio (target ≤ 1.5×).
-//  2. the action's own overhead outside Docker on a real build: action start → buildx spawned, buildx exit →
-//     action done (target ≤ 0.25 s in total), measured through a docker shim that logs when it runs.
-//  3. warm/cold: rebuilding an image shaped like the example model (dependency layer, then code) from the GitHub
-//     cache (a v1 double) after clearing the local build cache, vs the cold build (target ≤ 0.25).
-// Parts 2 and 3 need the test environment (bash scripts/test-env.sh); `--startup` runs part 1 alone.
+// npm run bench: speed and memory, measured (never asserted in tests). Every part prints the machine's cores and
+// load with its figures, runs its contenders interleaved and reports medians.
+//  --startup  dry-run start-up: the MLflow rules through the bundle vs bare `node -e 0`, same Node 24 (goal ≤ 1.5×);
+//             beside it an empty ES module (the floor of any ESM entry) and Node's compile cache cold and warm.
+//  --publish  the whole run: a warm two-platform publish, main + post, vs docker login + buildx build --push +
+//             logout (goal ≤ 1.25×), and the action's own time outside Docker (scripts/bench-publish.mjs).
+//  --merge    mode: merge (legs collected through the artifact service, index under 3 tags, read back) vs
+//             imagetools create + inspect (goal ≤ 1.3×) (scripts/bench-merge.mjs).
+//  --cache    a model-shaped image rebuilt from the GitHub cache after clearing the local build cache, warm/cold
+//             (goal ≤ 0.25) (scripts/bench-docker.mjs).
+// No argument runs them all; --publish, --merge and --cache need the test environment (bash scripts/test-env.sh).
+// The bundle is dist/index.js, or PUBLISH_IMAGE_DIST. BENCH_RUNS (start-up, default 31), BENCH_PUBLISH_ROUNDS,
+// BENCH_TRACED_ROUNDS and BENCH_MERGE_ROUNDS (default 9, 3, 9) set the number of rounds.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DIST, median, ms, NODE, RUNS, runnerEnv, timeOnce } from './bench-lib.mjs';
+import { join, relative } from 'node:path';
+import { DIST, machine, median, ms, NODE, ROOT, RUNS, runnerEnv, timeOnce } from './bench-lib.mjs';
 
-// exactly what .github/workflows/mlflow-image-publish.yml passes
+// exactly what the MLflow image's rules were in .github/workflows/mlflow-image-publish.yml's single-job version
 const MLFLOW = {
   context: '.',
   file: 'dockerfile.mlflow',
@@ -30,31 +35,60 @@ const MLFLOW = {
 function startup() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-startup-'));
   const env = runnerEnv(dir, MLFLOW);
-  const bare = [];
-  const action = [];
-  for (let i = 0; i < 3; i++) timeOnce([DIST], env); // warm the page cache
+  const esm = join(dir, 'esm');
+  spawnSync('mkdir', ['-p', esm]);
+  writeFileSync(join(esm, 'package.json'), '{"type":"module"}\n');
+  writeFileSync(join(esm, 'empty.js'), '');
+  const cache = join(dir, 'compile-cache');
+  const contenders = {
+    'node -e 0': () => timeOnce(['-e', '0'], { PATH: process.env.PATH }),
+    'empty ES module': () => timeOnce([join(esm, 'empty.js')], { PATH: process.env.PATH }),
+    bundle: () => timeOnce([DIST], env),
+    'bundle, compile cache cold': () => {
+      rmSync(cache, { recursive: true, force: true });
+      return timeOnce([DIST], { ...env, NODE_COMPILE_CACHE: cache });
+    },
+    'bundle, compile cache warm': () => timeOnce([DIST], { ...env, NODE_COMPILE_CACHE: cache }),
+  };
+  const names = Object.keys(contenders);
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  for (let i = 0; i < 3; i++) for (const n of names) contenders[n](); // the page cache, and a first compile cache
+  const before = machine();
   for (let i = 0; i < RUNS; i++) {
-    bare.push(timeOnce(['-e', '0'], { PATH: process.env.PATH }));
-    action.push(timeOnce([DIST], env));
+    for (const n of i % 2 ? [...names].reverse() : names) samples[n].push(ms(contenders[n]()));
   }
-  const b = ms(median(bare));
-  const a = ms(median(action));
+  const after = machine();
   const rss = spawnSync('/usr/bin/time', ['-f', '%M', NODE, DIST], { env, encoding: 'utf8' })
     .stderr.trim()
     .split('\n')
     .pop();
-  console.log(
-    `dry-run start-up (MLflow rules), ${RUNS} interleaved runs, medians on ${spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()}:`,
-  );
-  console.log(`  node -e 0          ${b.toFixed(1)} ms`);
-  console.log(`  dist/index.js      ${a.toFixed(1)} ms   (max RSS ${rss} KB)`);
-  console.log(`  ratio              ${(a / b).toFixed(2)}x   (target <= 1.5x)`);
-  return a / b;
+  const bareRss = spawnSync('/usr/bin/time', ['-f', '%M', NODE, '-e', '0'], { encoding: 'utf8' })
+    .stderr.trim()
+    .split('\n')
+    .pop();
+  rmSync(dir, { recursive: true, force: true });
+  const base = median(samples['node -e 0']);
+  console.log(`dry-run start-up (MLflow rules), bundle ${relative(ROOT, DIST)}, ${RUNS} interleaved runs, medians:`);
+  console.log(`  before: ${before}`);
+  console.log(`  after:  ${after}`);
+  for (const n of names) {
+    const m = median(samples[n]);
+    const note =
+      n === 'bundle'
+        ? `   (goal <= 1.5x; what every run on a runner sees: no compile cache; max RSS ${rss} KB vs ${bareRss} KB)`
+        : '';
+    console.log(`  ${n.padEnd(28)} ${m.toFixed(1).padStart(6)} ms   ${(m / base).toFixed(2)}x${note}`);
+  }
+  return median(samples.bundle) / base;
 }
 
 const only = process.argv[2];
-if (only === '--startup' || !only) startup();
-if (!only || only === '--docker') {
-  const { dockerBench } = await import('./bench-docker.mjs');
-  await dockerBench();
+const parts = ['--startup', '--publish', '--merge', '--cache'];
+if (only && !parts.includes(only)) {
+  console.error(`usage: node scripts/bench.mjs [${parts.join('|')}]`);
+  process.exit(2);
 }
+if (!only || only === '--startup') startup();
+if (!only || only === '--publish') await (await import('./bench-publish.mjs')).publishBench();
+if (!only || only === '--merge') await (await import('./bench-merge.mjs')).mergeBench();
+if (!only || only === '--cache') await (await import('./bench-docker.mjs')).cacheBench();
