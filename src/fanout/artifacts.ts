@@ -5,7 +5,9 @@
 // under act's --artifact-server-path); it and its dependencies (Azure's blob client, Octokit, archiver) are
 // imported only inside the functions that talk to the service, so the plan can name artifacts and the dry-run
 // and publish paths never load the library.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+// node:fs's lazy `promises`, not node:fs/promises: the plan imports this module's naming functions, and loading
+// fs/promises (with the readline and file-watcher modules it pulls in) is a measurable part of a dry-run's start.
+import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { redact } from '../redact.js';
 import { parseImageRef, repositoryName } from '../registry/image-ref.js';
@@ -219,9 +221,9 @@ export async function uploadLegResult(result: LegResult, options: UploadOptions)
   const text = serializeLegResult(result);
   parseLegResult(text, name); // what the merge will read must pass the merge's checks: fail here, not there
   const dir = path.join(options.workDir, 'fanout-leg', name);
-  await mkdir(dir, { recursive: true });
+  await fsp.mkdir(dir, { recursive: true });
   const file = path.join(dir, LEG_RESULT_FILE);
-  await writeFile(file, text, 'utf8');
+  await fsp.writeFile(file, text, 'utf8');
   try {
     const uploaded = await withLibrary(service, (lib) =>
       new lib.DefaultArtifactClient().uploadArtifact(name, [file], dir, { retentionDays: options.retentionDays ?? 1 }),
@@ -270,7 +272,7 @@ export async function collectLegResults(images: readonly string[], options: Coll
     const collected = await Promise.all(
       listed.map(async (artifact): Promise<CollectedLeg> => {
         const dir = path.join(root, String(artifact.id));
-        await rm(dir, { recursive: true, force: true });
+        await fsp.rm(dir, { recursive: true, force: true });
         let mismatch: boolean | undefined;
         try {
           const download = artifact.digest ? { path: dir, expectedHash: artifact.digest } : { path: dir };
@@ -281,7 +283,7 @@ export async function collectLegResults(images: readonly string[], options: Coll
         if (mismatch) fail(`The leg result artifact "${artifact.name}" downloaded with another digest than listed`);
         let text: string;
         try {
-          text = await readFile(path.join(dir, LEG_RESULT_FILE), 'utf8');
+          text = await fsp.readFile(path.join(dir, LEG_RESULT_FILE), 'utf8');
         } catch {
           throw new LegResultError(artifact.name, `it holds no ${LEG_RESULT_FILE}`);
         }
