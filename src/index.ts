@@ -1,7 +1,6 @@
 // Entry for both the main and the post step (action.yml runs this file for both): the runner hands the post
 // step the state the main step saved, so `isPost` tells them apart.
 // main is imported statically: it is the hot path, and every separate chunk costs an ESM resolve + compile.
-import { homedir } from 'node:os';
 import { main } from './main.js';
 import { getState, log } from './runner.js';
 
@@ -11,7 +10,9 @@ async function entry(): Promise<number> {
     await post(process.env);
     return 0;
   }
-  return main(process.env, { pid: process.pid, home: process.env.HOME || homedir() });
+  // node:os only when HOME is unset (never on a runner): loading it is a measurable part of a dry-run's start
+  const home = process.env.HOME || (await import('node:os')).homedir();
+  return main(process.env, { pid: process.pid, home });
 }
 
 entry().then(
