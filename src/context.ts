@@ -14,7 +14,7 @@ export type CacheService =
   | {
       kind: 'v1' | 'v2';
       url: string;
-      /** BuildKit parses ACTIONS_RUNTIME_TOKEN as a JWT; act hands out a plain string instead */
+      /** BuildKit parses ACTIONS_RUNTIME_TOKEN as a JWT (GitHub's runners and act ≥ 0.2.63 give one) */
       tokenIsJwt: boolean;
     };
 

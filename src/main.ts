@@ -99,7 +99,9 @@ export async function main(env: Env, proc: ProcessFacts): Promise<number> {
   let plan: Plan;
   try {
     inputs = await readInputs(env);
-    checkBuildPaths(inputs.context, inputs.file);
+    // the modes that build read the context; matrix and merge never do
+    if (inputs.fanout.mode === 'publish' || inputs.fanout.mode === 'build')
+      checkBuildPaths(inputs.context, inputs.file);
     ctx = await readContext(env, inputs.githubToken, proc);
     const rules = parseTagRules(inputs.meta.tags);
     plan = makePlan(inputs, ctx, { rules, parsers: await loadVersionParsers(rules) });

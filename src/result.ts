@@ -80,6 +80,22 @@ export interface MergeOutcome {
   superseded: number;
 }
 
+/**
+ * The tags after a failure, in the three groups the user must tell apart: at the new image; not (readable, at
+ * another image or absent); unknown (could not be read — the action cannot say whether they moved).
+ */
+export function groupTagStates(states: readonly TagState[]): {
+  moved: TagState[];
+  notMoved: TagState[];
+  unknown: TagState[];
+} {
+  return {
+    moved: states.filter((s) => s.moved),
+    notMoved: states.filter((s) => !s.moved && !s.error),
+    unknown: states.filter((s) => !s.moved && !!s.error),
+  };
+}
+
 export type RunStatus = 'success' | 'failure' | 'dry-run';
 
 export interface RunResult {

@@ -6,7 +6,7 @@ import { printArgv, printArgvLayout } from './argv.js';
 import { code, escapeMessage, escapeText, fence, link, tableRow } from './markdown.js';
 import { redact } from './redact.js';
 import type { AttestPlan, CachePlan, LoginPlan, Plan } from './plan/index.js';
-import type { BuildResult, LegVia, RunResult } from './result.js';
+import { groupTagStates, type BuildResult, type LegVia, type RunResult, type TagState } from './result.js';
 
 export interface SummaryOptions {
   /** extra strings to mask (e.g. the github-token input) */
@@ -161,23 +161,25 @@ function pushRow(plan: Plan, result: RunResult, text: (s: string) => string, c: 
   return plan.mode === 'publish' && plan.load ? `no, loaded into the local engine (${why})` : `no: ${why}`;
 }
 
-/** After a failed push or index: exactly which tags point at the new image now. */
+/** After a failed push or index: exactly which tags point at the new image now, which do not, which are unknown. */
 function tagStatesRow(result: RunResult, text: (s: string) => string, c: (s: string) => string): string {
   const states = result.tagStates ?? [];
-  const moved = states.filter((t) => t.moved);
-  const other = states.filter((t) => !t.moved);
-  const where = (t: (typeof states)[number]) =>
-    t.error
-      ? `${c(t.ref)} (unreadable: ${text(t.error)})`
-      : t.digest
-        ? `${c(t.ref)} (still at ${c(t.digest)})`
-        : `${c(t.ref)} (absent)`;
+  const { moved, notMoved, unknown } = groupTagStates(states);
+  const where = (t: TagState) => (t.digest ? `${c(t.ref)} (still at ${c(t.digest)})` : `${c(t.ref)} (absent)`);
+  const unknownPart = unknown.length
+    ? `<br>unknown: ${unknown.map((t) => `${c(t.ref)} (unreadable: ${text(t.error ?? '')})`).join(', ')}`
+    : '';
+  const notMovedList = notMoved.map(where).join(', ');
   // the new image: left part-way by a failed push or index, or pushed whole when only the read-back failed
   const newDigest = result.partialDigest ?? result.merge?.digest ?? result.build?.digest;
-  if (!newDigest) return `no: nothing was pushed; the tags are as they were: ${other.map(where).join(', ')}`;
-  if (moved.length === 0) return `no: no tag points at the new image; ${other.map(where).join(', ')}`;
+  if (!newDigest) return `no: nothing was pushed; the tags are as they were: ${notMovedList}${unknownPart}`;
+  if (moved.length === 0) {
+    return unknown.length && !notMoved.length
+      ? `unknown: no tag could be read back${unknownPart}`
+      : `no: no tag points at the new image; ${notMovedList}${unknownPart}`;
+  }
   const head = `partly: ${moved.length} of ${states.length} tags point at the new image: ${moved.map((t) => c(t.ref)).join(', ')}`;
-  return other.length ? `${head}<br>not moved: ${other.map(where).join(', ')}` : head;
+  return `${head}${notMoved.length ? `<br>not moved: ${notMovedList}` : ''}${unknownPart}`;
 }
 
 const LEG_VIA: Record<LegVia, string> = {
@@ -218,7 +220,7 @@ function matrixTable(
     '',
     tableRow(['Platform', 'Runner', 'Pair']),
     '| --- | --- | --- |',
-    ...plan.matrix.map((e) => tableRow([c(e.platform), c(e.runner), c(e.pair)])),
+    ...plan.matrix.map((e) => tableRow([c(e.platform), [e.runner].flat().map(c).join(', '), c(e.pair)])),
     '',
     text(
       "Use the `matrix` output as the build job's `strategy.matrix` (`mode: build`, `platforms: ${{ matrix.platform }}`).",

@@ -134,6 +134,7 @@ export function classifyBuildFailure(output: string, pushing: boolean): BuildFai
 
 /** The error text: cause first, then what to do, then buildx's own line. */
 export function failureMessage(f: BuildFailure, attempts: number): string {
-  const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
-  return [`${f.headline}${tries}`, f.advice, ...(f.evidence ? [`buildx: ${f.evidence}`] : [])].join('\n');
+  // "… failed with HTTP 500 (after 3 attempts)." — the count inside the sentence
+  const headline = attempts > 1 ? f.headline.replace(/\.?$/, ` (after ${attempts} attempts).`) : f.headline;
+  return [headline, f.advice, ...(f.evidence ? [`buildx: ${f.evidence}`] : [])].join('\n');
 }

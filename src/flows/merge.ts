@@ -88,6 +88,7 @@ export async function runMerge(plan: MergePlan, flow: FlowEnv): Promise<RunResul
       result.verify = await verifyPush(plan.verify.tags, index.digest, plan.verify.platforms, registries);
     } catch (e) {
       result.verifyError = redact((e as Error).message, secrets);
+      result.tagStates = await readTagStates(plan.verify.tags, index.digest, registries);
       throw e;
     }
     if (plan.attest.enabled) {

@@ -2,7 +2,7 @@
 // guessing which tags moved — the error, the `pushed-tags` output and the summary all come from this.
 import { readBack } from '../registry/read-back.js';
 import type { Registries } from '../registry/session.js';
-import type { TagState } from '../result.js';
+import { groupTagStates, type TagState } from '../result.js';
 
 export async function readTagStates(
   tags: readonly string[],
@@ -18,18 +18,23 @@ export async function readTagStates(
   }));
 }
 
-/** "Registry state: 1 of 3 tags point at the new image sha256:…: a. Not moved: b (at sha256:…), c (absent)." */
+/**
+ * "Registry state: 1 of 3 tags point at the new image sha256:…: a. Not moved: b (still at sha256:…), c (absent).
+ * Unknown: d (unreadable: …)."
+ */
 export function describeTagStates(states: readonly TagState[], newDigest: string | undefined): string {
-  const moved = states.filter((s) => s.moved);
-  const other = states.filter((s) => !s.moved);
-  const where = (s: TagState) =>
-    s.error ? `${s.ref} (unreadable: ${s.error})` : s.digest ? `${s.ref} (still at ${s.digest})` : `${s.ref} (absent)`;
+  const { moved, notMoved, unknown } = groupTagStates(states);
+  const where = (s: TagState) => (s.digest ? `${s.ref} (still at ${s.digest})` : `${s.ref} (absent)`);
+  const unknownPart = unknown.length
+    ? ` Unknown: ${unknown.map((s) => `${s.ref} (unreadable: ${s.error})`).join(', ')}.`
+    : '';
   if (!newDigest) {
-    return `Registry state: nothing was pushed; the tags are as they were: ${states.map(where).join(', ')}.`;
+    return `Registry state: nothing was pushed; the tags are as they were: ${notMoved.map(where).join(', ')}.${unknownPart}`;
   }
   const head = `Registry state: ${moved.length} of ${states.length} tags point at the new image ${newDigest}`;
   return (
     `${head}${moved.length ? `: ${moved.map((s) => s.ref).join(', ')}` : ''}.` +
-    (other.length ? ` Not moved: ${other.map(where).join(', ')}.` : '')
+    (notMoved.length ? ` Not moved: ${notMoved.map(where).join(', ')}.` : '') +
+    unknownPart
   );
 }

@@ -26,7 +26,9 @@ export function planAttest(
   if (given.attest === 'off') return { ...base, enabled: false, reason: 'attest is false' };
   if (!push) return { ...base, enabled: false, reason: 'nothing is pushed' };
   if (!ctx.runtime.oidc) {
-    const need = 'add `permissions: id-token: write` and `attestations: write` to the job';
+    const need = ctx.runtime.act
+      ? 'act offers no OIDC token, so runs under act cannot attest'
+      : 'add `permissions: id-token: write` and `attestations: write` to the job';
     if (given.attest === 'on') {
       throw new InputError('attest', 'true', `a runtime with an OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL): ${need}`);
     }

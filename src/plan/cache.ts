@@ -14,19 +14,6 @@ export function cacheScope(image: string, platforms: string[]): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** An unsigned JWT with the claims BuildKit's cache client reads: `ac` (scopes, as a JSON string), `nbf`, `exp`. */
-export function actCacheToken(ctx: Pick<Context, 'ref' | 'now'>): string {
-  const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
-  const now = Math.floor(ctx.now.getTime() / 1000);
-  const claims = {
-    ac: JSON.stringify([{ Scope: ctx.ref, Permission: 3 }]),
-    nbf: now - 300,
-    exp: now + 6 * 3600,
-    iss: 'publish-image (act)',
-  };
-  return `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.unsigned`;
-}
-
 export function planCache(
   given: { from: string[]; to: string[] },
   ctx: Context,
@@ -44,27 +31,22 @@ export function planCache(
         'this runtime offers no GitHub cache service (ACTIONS_CACHE_URL or ACTIONS_RESULTS_URL with ACTIONS_RUNTIME_TOKEN)',
     };
   }
-  let access = '';
+  // act (0.2.63 and later, which every act that runs node24 actions is) hands out a JWT like GitHub's runners do
   if (!service.tokenIsJwt) {
-    if (!ctx.runtime.act) {
-      return {
-        source: 'none',
-        from: [],
-        to: [],
-        reason: "ACTIONS_RUNTIME_TOKEN is not a JWT, which BuildKit's GitHub cache client requires",
-      };
-    }
-    // act's cache server checks no token but hands out a plain string, which BuildKit refuses to parse: give
-    // BuildKit a well-formed one for this ref (BuildKit reads its claims and never checks a signature).
-    access = `,url=${service.url},token=${actCacheToken(ctx)}`;
+    return {
+      source: 'none',
+      from: [],
+      to: [],
+      reason: "ACTIONS_RUNTIME_TOKEN is not a JWT, which BuildKit's GitHub cache client requires",
+    };
   }
   const scope = cacheScope(image, platforms);
   return {
     source: 'gha',
     service,
     scope,
-    from: [`type=gha,scope=${scope}${access}`],
-    to: [`type=gha,mode=max,scope=${scope},ignore-error=true${access}`],
+    from: [`type=gha,scope=${scope}`],
+    to: [`type=gha,mode=max,scope=${scope},ignore-error=true`],
   };
 }
 

@@ -34,7 +34,7 @@ export function planMatrix(inputs: Inputs, base: PlanBase): MatrixPlan {
     const runner = runners[platform];
     return {
       platform,
-      runner: runner === undefined ? defaultRunner(platform) : Array.isArray(runner) ? runner.join(',') : runner,
+      runner: runner ?? defaultRunner(platform),
       pair: platformPair(platform),
     };
   });
@@ -62,6 +62,13 @@ export function planBuildLeg(inputs: Inputs, ctx: Context, base: PlanBase, creat
   const { meta, platforms, push, workDir } = base;
   const cache = planCache({ from: inputs.cacheFrom, to: inputs.cacheTo }, ctx, base.images[0], platforms);
   base.notices.push(...cacheNotices(cache));
+  if (push && !ctx.runtime.artifacts) {
+    // GitHub Enterprise Server, act without --artifact-server-path: the leg still pushes; the merge needs its digest
+    base.notices.push(
+      `No artifact service in this job (ACTIONS_RESULTS_URL, ACTIONS_RUNTIME_TOKEN${ctx.runtime.act ? '; act needs --artifact-server-path' : ''}): ` +
+        "this leg's result is not handed on; pass its `digest` output to the merge's `digests` input (platform=digest).",
+    );
+  }
   const repositories = [...new Set(meta.images.map(repositoryName))];
   const files = { metadataFile: `${workDir}/metadata.json`, iidFile: `${workDir}/iid.txt` };
   const dest = `${workDir}/leg-${platformPair(platform)}.tar`;
@@ -110,7 +117,7 @@ export function planBuildLeg(inputs: Inputs, ctx: Context, base: PlanBase, creat
     leg: {
       platform,
       pair: platformPair(platform),
-      artifact: push ? legArtifactName(meta.images, platform, ctx.runAttempt) : undefined,
+      artifact: push && ctx.runtime.artifacts ? legArtifactName(meta.images, platform, ctx.runAttempt) : undefined,
       runAttempt: ctx.runAttempt,
       runner: ctx.runtime.runner,
     },

@@ -16,7 +16,7 @@ import { pushTargets, type PushTargets } from './push-targets.js';
 import type { Mode, Plan, PlanBase } from './types.js';
 
 export type * from './types.js';
-export { cacheScope, actCacheToken } from './cache.js';
+export { cacheScope } from './cache.js';
 export { secretEnvName } from './build-argv.js';
 export { metaOutputs } from './outputs.js';
 

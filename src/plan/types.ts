@@ -113,7 +113,8 @@ export interface PublishPlan extends PlanBase {
 /** One entry of the build matrix: a platform, the runner that builds it natively, a name-safe pair. */
 export interface MatrixEntry {
   platform: string;
-  runner: string;
+  /** `runs-on` of the leg: one label, or several (a self-hosted runner with all of them) */
+  runner: string | string[];
   pair: string;
 }
 

@@ -214,4 +214,3 @@ export async function createIndex(
 export function failedTags(created: Pick<CreatedIndex, 'tags'>): TagOutcome[] {
   return created.tags.filter((t) => !t.ok);
 }
-

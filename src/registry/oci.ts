@@ -36,7 +36,6 @@ export interface Descriptor {
   artifactType?: string;
 }
 
-
 export interface ImageIndex {
   schemaVersion: 2;
   mediaType?: string;

@@ -143,7 +143,7 @@ describe('faults through the bundled action: publish', () => {
 
     // the error: the cause first, then exactly where every tag points
     const error = theError(job.main);
-    expect(error.split('\n')[0]).toBe('The registry failed with HTTP 500. (after 3 attempts)');
+    expect(error.split('\n')[0]).toBe('The registry failed with HTTP 500 (after 3 attempts).');
     expect(error).toContain(`unexpected status from PUT request to http://${p.host}/v2/${repo}/manifests/two`);
     expect(error.split('\n').at(-1)).toBe(
       `Registry state: 1 of 3 tags point at the new image ${digest}: ${ref('one')}. ` +
@@ -206,7 +206,7 @@ describe('faults through the bundled action: publish', () => {
     expect(job.main.stdout).toMatch(/::warning::Attempt 2 of 3 failed: The registry is rate-limiting this push/);
     const error = theError(job.main);
     expect(error.split('\n').slice(0, 2)).toEqual([
-      'The registry is rate-limiting this push (429 Too Many Requests). (after 3 attempts)',
+      'The registry is rate-limiting this push (429 Too Many Requests) (after 3 attempts).',
       'Wait and re-run, or log in (authenticated pulls and pushes get higher limits).',
     ]);
     const digest = job.main.outputs.digest;
@@ -242,7 +242,7 @@ describe('faults through the bundled action: publish', () => {
     );
     // the tag could not be read back either: said so, not guessed
     expect(error.split('\n').at(-1)).toBe(
-      `Registry state: 0 of 1 tags point at the new image ${job.main.outputs.digest}. Not moved: ${ref} ` +
+      `Registry state: 0 of 1 tags point at the new image ${job.main.outputs.digest}. Unknown: ${ref} ` +
         `(unreadable: GET ${p.host}/v2/${repo}/manifests/one failed (HTTP 401, not authorized): ` +
         `the registry refused the credentials of ${env.registryUser}).`,
     );

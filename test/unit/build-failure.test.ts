@@ -117,7 +117,7 @@ describe('classifyBuildFailure', () => {
       'buildx: failed to push 127.0.0.1:5001/a:b: unexpected status from HEAD request to http://127.0.0.1:5001/v2/a/manifests/b: 401 Unauthorized',
     ]);
     expect(failureMessage(f, 3).split('\n')[0]).toBe(
-      'The registry refused the credentials (401 Unauthorized). (after 3 attempts)',
+      'The registry refused the credentials (401 Unauthorized) (after 3 attempts).',
     );
   });
 });

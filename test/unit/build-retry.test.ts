@@ -102,7 +102,7 @@ describe('the push retry', () => {
     const err = e as BuildError;
     expect(err.attempts).toBe(3);
     expect(err.failure.cause).toBe('registry');
-    expect(err.message.split('\n')[0]).toBe('The registry failed with HTTP 503. (after 3 attempts)');
+    expect(err.message.split('\n')[0]).toBe('The registry failed with HTTP 503 (after 3 attempts).');
     // the push had started: the log named the new image and the tag, for the read-back the flow does next
     expect(err.pushedRefs).toEqual(['127.0.0.1:5001/a:one']);
     expect(clock.waits).toEqual([2_000, 4_000]);

@@ -56,7 +56,7 @@ describe('mode: matrix', () => {
       'matrix',
       fanout('matrix', {}, { runners: { 'linux/arm64': 'my-arm-pool', 'linux/amd64': ['self-hosted', 'x64'] } }),
     );
-    expect(p.matrix.map((e) => e.runner)).toEqual(['self-hosted,x64', 'my-arm-pool']);
+    expect(p.matrix.map((e) => e.runner)).toEqual([['self-hosted', 'x64'], 'my-arm-pool']);
   });
 
   it('a runners map naming a platform not in platforms is an input error', () => {

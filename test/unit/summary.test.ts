@@ -272,7 +272,7 @@ describe('renderSummary: golden pages', () => {
           { ref: `${IMAGE}:latest`, moved: false },
         ],
         error:
-          'The registry refused the credentials (403 Forbidden). (after 3 attempts)\nCheck the login inputs (registry, username, password or registry-auth) and that the token may write to this repository (`packages: write` for ghcr.io).\nbuildx: failed to push ghcr.io/acme/mlflow-server:2.19: unexpected status from PUT request: 403 Forbidden',
+          'The registry refused the credentials (403 Forbidden) (after 3 attempts).\nCheck the login inputs (registry, username, password or registry-auth) and that the token may write to this repository (`packages: write` for ghcr.io).\nbuildx: failed to push ghcr.io/acme/mlflow-server:2.19: unexpected status from PUT request: 403 Forbidden',
         warnings: ['registry ghcr.io answered 502 twice; retried'],
       }),
     },
