@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { parsePlatform, platformName } from '../platform.js';
 import { getInput, setSecret, type Env } from '../runner.js';
-import { bool, items, keyValueLines, optional, optionalBool, yamlListOfMaps } from './read.js';
+import { bool, items, keyValueLines, optional, yamlListOfMaps } from './read.js';
 
 export const BUILDER_DRIVERS = ['docker-container', 'remote', 'kubernetes', 'docker'] as const;
 export type BuilderDriver = (typeof BUILDER_DRIVERS)[number];
@@ -49,11 +49,7 @@ export interface BuilderInputs {
   /** remove the created builder in the post step */
   cleanup: boolean;
   keepState: boolean;
-  /** accepted for compatibility; this action uses the runner's buildx */
-  version?: string;
-  install?: boolean;
-  cacheBinary?: boolean;
-  qemu: { image: string; cacheImage?: boolean };
+  qemu: { image: string };
 }
 
 /** buildx's instance name rule (store.ValidateName). */
@@ -367,9 +363,6 @@ export async function readBuilderInputs(env: Env): Promise<BuilderInputs> {
     use: bool(env, 'use', false),
     cleanup: bool(env, 'cleanup', true),
     keepState,
-    version: optional(env, 'version'),
-    install: optionalBool(env, 'install'),
-    cacheBinary: optionalBool(env, 'cache-binary'),
-    qemu: { image, cacheImage: optionalBool(env, 'cache-image') },
+    qemu: { image },
   };
 }

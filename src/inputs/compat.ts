@@ -221,3 +221,9 @@ export function readCompatInputs(env: Env): CompatInputs {
   const showSummary = optionalBool(env, 'show-summary');
   return { notices, ...(showSummary === undefined ? {} : { showSummary }) };
 }
+
+/** A `scope:` key in a `registry-auth` entry means what the `scope` input means: ignored, for the same reason. */
+export function entryScopeNotice(registry: string): string {
+  const scope = IGNORED_INPUTS.find((i) => i.input === 'scope')!;
+  return `scope (the registry-auth entry for ${registry}) ignored: ${scope.why}.`;
+}

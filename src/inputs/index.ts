@@ -34,11 +34,8 @@ export interface Inputs extends BuildInputs {
   summary: boolean;
   usageService?: string;
   usagePort?: string;
-  /**
-   * The inputs of the replaced actions that are accepted and ignored: their notices (src/inputs/compat.ts). Always
-   * set by readInputs; optional so Inputs built by hand (tests) need not name it.
-   */
-  compat?: CompatInputs;
+  /** The inputs of the replaced actions that are accepted and ignored, and their notices (src/inputs/compat.ts) */
+  compat: CompatInputs;
 }
 
 /** Separators are taken untrimmed (a "," or " " is meaningful); empty means newline, as metadata-action does. */

@@ -5,6 +5,7 @@
 import { InputError } from '../errors.js';
 import { canonicalRegistry } from '../registry/identity.js';
 import { getInput, setSecret, type Env } from '../runner.js';
+import { entryScopeNotice } from './compat.js';
 import { bool, optional, yamlListOfMaps } from './read.js';
 
 /** login-action's `ecr`: auto (detect from the registry host), true or false. */
@@ -27,6 +28,8 @@ export interface LoginInputs {
   /** extra logins, login-action's `registry-auth` YAML list */
   registryAuth: RegistryAuth[];
   logout: boolean;
+  /** keys of registry-auth entries that are read and ignored (login-action's per-entry `scope`) */
+  notices: string[];
 }
 
 const REGISTRY_HOST = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?$/i;
@@ -52,7 +55,7 @@ function parseEcr(input: string, value: unknown): EcrMode {
 const AUTH_EXPECTED =
   'a YAML list of entries with registry (default docker.io), username and password, e.g. `- registry: docker.io`';
 
-async function parseRegistryAuth(value: string): Promise<RegistryAuth[]> {
+async function parseRegistryAuth(value: string, notices: string[]): Promise<RegistryAuth[]> {
   return (await yamlListOfMaps('registry-auth', value, AUTH_EXPECTED)).map(({ entry: e }) => {
     const text = (k: string) =>
       typeof e[k] === 'string' ? (e[k] as string) : e[k] === undefined ? undefined : String(e[k]);
@@ -61,6 +64,7 @@ async function parseRegistryAuth(value: string): Promise<RegistryAuth[]> {
     const given = text('registry')?.trim() || 'docker.io';
     checkRegistryHost('registry-auth', given);
     const registry = canonicalRegistry(given);
+    if (e.scope !== undefined && e.scope !== null && String(e.scope) !== '') notices.push(entryScopeNotice(registry));
     return {
       registry,
       username: text('username') || undefined,
@@ -71,6 +75,7 @@ async function parseRegistryAuth(value: string): Promise<RegistryAuth[]> {
 }
 
 export async function readLoginInputs(env: Env): Promise<LoginInputs> {
+  const notices: string[] = [];
   const password = optional(env, 'password');
   if (password) setSecret(password);
   const registry = optional(env, 'registry');
@@ -80,7 +85,8 @@ export async function readLoginInputs(env: Env): Promise<LoginInputs> {
     username: optional(env, 'username'),
     password,
     ecr: parseEcr('ecr', getInput(env, 'ecr')),
-    registryAuth: await parseRegistryAuth(getInput(env, 'registry-auth')),
+    registryAuth: await parseRegistryAuth(getInput(env, 'registry-auth'), notices),
     logout: bool(env, 'logout', true),
+    notices,
   };
 }

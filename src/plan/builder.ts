@@ -179,31 +179,8 @@ function planCreate(
 }
 
 /** Notices for the setup-buildx/setup-qemu inputs this action accepts but has no use for. */
-function compatibilityNotices(inputs: BuilderInputs): string[] {
-  const notices: string[] = [];
-  if (inputs.version) {
-    notices.push(
-      `version: ${inputs.version} ignored: this action uses the buildx installed on the runner (install another with docker/setup-buildx-action before this step).`,
-    );
-  }
-  if (inputs.install) {
-    notices.push(
-      'install: true ignored: this action runs `docker buildx build` itself and installs no `docker build` alias.',
-    );
-  }
-  if (inputs.cacheBinary !== undefined) {
-    notices.push('cache-binary ignored: this action never downloads buildx, so there is no binary to cache.');
-  }
-  if (inputs.qemu.cacheImage !== undefined) {
-    notices.push(
-      'cache-image ignored: the binfmt image is pulled only when a platform lacks QEMU, which one run does once; it is not kept in the GitHub cache.',
-    );
-  }
-  return notices;
-}
-
 export function planBuilder(inputs: BuilderInputs, facts: BuilderPlanFacts): BuilderPlan {
-  const notices = compatibilityNotices(inputs);
+  const notices: string[] = [];
   const common = { platforms: facts.platforms, needs: facts.needs, qemuImage: inputs.qemu.image };
   let choice: BuilderChoice;
   if (inputs.driver === 'docker') {

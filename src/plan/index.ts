@@ -46,7 +46,8 @@ function metaContext(ctx: Context, mode: Mode): Context {
 
 function planBase(inputs: Inputs, ctx: Context, tags: TagSetup): { base: PlanBase; targets?: PushTargets } {
   const mode = inputs.fanout.mode;
-  const notices: string[] = [];
+  // accepted-and-ignored inputs of the replaced actions say so first
+  const notices: string[] = [...inputs.compat.notices, ...inputs.login.notices];
   const warnings: string[] = [...ctx.warnings];
   const images = inputs.meta.images.length ? inputs.meta.images : [defaultImage(ctx)];
   const { warnings: metaWarnings, ...meta } = computeMeta({ ...inputs.meta, images }, metaContext(ctx, mode), tags);

@@ -33,10 +33,7 @@ const DEFAULTS: BuilderInputs = {
   use: false,
   cleanup: true,
   keepState: false,
-  version: undefined,
-  install: undefined,
-  cacheBinary: undefined,
-  qemu: { image: 'docker.io/tonistiigi/binfmt:latest', cacheImage: undefined },
+  qemu: { image: 'docker.io/tonistiigi/binfmt:latest' },
 };
 
 interface GoodCase {
@@ -215,20 +212,9 @@ const good: GoodCase[] = [
   },
   { name: 'driver docker alone', inputs: { driver: 'docker', 'keep-state': 'false' }, expected: { driver: 'docker' } },
   {
-    name: 'the accepted setup-buildx/setup-qemu inputs',
-    inputs: {
-      version: 'v0.21.1',
-      install: 'true',
-      'cache-binary': 'false',
-      image: '127.0.0.1:5000/mirror/binfmt:qemu-v9',
-      'cache-image': 'true',
-    },
-    expected: {
-      version: 'v0.21.1',
-      install: true,
-      cacheBinary: false,
-      qemu: { image: '127.0.0.1:5000/mirror/binfmt:qemu-v9', cacheImage: true },
-    },
+    name: "setup-qemu-action's image: the binfmt image that registers QEMU",
+    inputs: { image: '127.0.0.1:5000/mirror/binfmt:qemu-v9' },
+    expected: { qemu: { image: '127.0.0.1:5000/mirror/binfmt:qemu-v9' } },
   },
 ];
 

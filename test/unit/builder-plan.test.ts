@@ -336,26 +336,6 @@ interface NoticeCase {
 const notices: NoticeCase[] = [
   { name: 'none by default', inputs: inputs(), expected: [] },
   {
-    name: 'the inputs this action accepts and has no use for',
-    inputs: inputs({
-      version: 'v0.21.1',
-      install: true,
-      cacheBinary: true,
-      qemu: { image: 'docker.io/tonistiigi/binfmt:latest', cacheImage: false },
-    }),
-    expected: [
-      'version: v0.21.1 ignored: this action uses the buildx installed on the runner (install another with docker/setup-buildx-action before this step).',
-      'install: true ignored: this action runs `docker buildx build` itself and installs no `docker build` alias.',
-      'cache-binary ignored: this action never downloads buildx, so there is no binary to cache.',
-      'cache-image ignored: the binfmt image is pulled only when a platform lacks QEMU, which one run does once; it is not kept in the GitHub cache.',
-    ],
-  },
-  {
-    name: 'install: false says nothing',
-    inputs: inputs({ install: false }),
-    expected: [],
-  },
-  {
     name: 'creation inputs with a named builder',
     inputs: inputs({
       name: 'ci',

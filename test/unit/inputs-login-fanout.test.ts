@@ -143,3 +143,14 @@ describe('fan-out inputs', () => {
     });
   }
 });
+
+describe('login-action keys this action ignores', () => {
+  it('a scope in a registry-auth entry gets the notice the scope input gets', async () => {
+    const l = await quietly(() =>
+      readLoginInputs(env({ 'registry-auth': '- username: u\n  password: p\n  scope: octo/app@push' })),
+    );
+    expect(l.notices).toEqual([
+      "scope (the registry-auth entry for docker.io) ignored: this step's logins go to a Docker config of its own, deleted by its post step, so they never replace the runner's Docker Hub credentials in other steps (what scoped credentials are for); they are not limited to one repository.",
+    ]);
+  });
+});

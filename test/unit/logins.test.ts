@@ -12,6 +12,7 @@ const login = (over: Partial<LoginInputs> = {}): LoginInputs => ({
   ecr: 'auto',
   registryAuth: [],
   logout: true,
+  notices: [],
   ...over,
 });
 

@@ -346,3 +346,13 @@ describe('outputs and push as build-push-action means them', () => {
     expect(p.verify?.tags).toContain('ghcr.io/octo-org/app:master');
   });
 });
+
+describe('inputs of the replaced actions that are accepted and ignored', () => {
+  it('their notices come first in the plan, in every mode', () => {
+    const notice = 'bake-target ignored: this action builds with docker buildx build, not bake.';
+    for (const mode of ['publish', 'matrix', 'build', 'merge'] as const) {
+      const i = fanout(mode, { compat: { notices: [notice] }, platforms: mode === 'build' ? [ARM64] : [AMD64, ARM64] });
+      expect(planOf(i, context()).notices[0]).toBe(notice);
+    }
+  });
+});

@@ -200,6 +200,7 @@ const cases: PlanCase[] = [
       },
       login: {
         ecr: 'auto',
+        notices: [],
         logout: true,
         registryAuth: [{ registry: 'docker.io', username: 'octo', password: 'dh', ecr: 'auto' }],
       },
