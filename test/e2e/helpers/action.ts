@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const NODE24 = join(ROOT, 'node_modules/.bin/node');
@@ -88,23 +89,24 @@ function runNode(
   });
 }
 
-/** The defaults the runner gives every input that action.yml declares with a default. */
+/** What the runner substitutes for `${{ github.token }}` in these tests. */
+export const TEST_GITHUB_TOKEN = 'ghs_defaultTokenForTests0000000000000000';
+
+/**
+ * The defaults the runner gives every input that action.yml declares with a default, read from action.yml itself
+ * (so a default changed there is the default here), with the expressions the runner would evaluate resolved.
+ */
 export function actionDefaults(): Record<string, string> {
-  return {
-    'sep-tags': '\n',
-    'sep-labels': '\n',
-    'sep-annotations': '\n',
-    logout: 'true',
-    context: '.',
-    load: 'false',
-    'no-cache': 'false',
-    pull: 'false',
-    attest: 'auto',
-    'push-to-registry': 'true',
-    'github-token': 'ghs_defaultTokenForTests0000000000000000',
-    'dry-run': 'false',
-    summary: 'true',
+  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: unknown }>;
   };
+  const out: Record<string, string> = {};
+  for (const [name, input] of Object.entries(action.inputs)) {
+    if (input.default === undefined) continue;
+    const value = String(input.default);
+    out[name] = value === '${{ github.token }}' ? TEST_GITHUB_TOKEN : value;
+  }
+  return out;
 }
 
 async function step(
