@@ -8,6 +8,7 @@ import { log } from '../runner.js';
 import type { BuildPlan } from '../plan/index.js';
 import type { BuildResult } from '../result.js';
 import { buildLogReader } from './build-log.js';
+import { findBuildxPlugin } from './buildx-plugin.js';
 import { classifyBuildFailure, failureMessage, type BuildFailure } from './build-failure.js';
 
 export interface BuildRequest {
@@ -58,6 +59,17 @@ function argvFor(req: BuildRequest): string[] {
   return [buildx, build, '--builder', req.builderOverride, ...rest];
 }
 
+/**
+ * The program that runs the build: the buildx plugin itself when there is one where the CLI looks (buildx-plugin.ts),
+ * else the CLI. `docker buildx build` starts three programs — the CLI, the plugin for its metadata, the plugin for
+ * the build — where the plugin alone does the same build: ~0.15 s less before the build starts on a 2-core runner
+ * (scripts/bench-publish.mjs, scripts/trace-docker.mjs).
+ */
+function command(req: BuildRequest, argv: string[]): [string, string[]] {
+  const plugin = argv[0] === 'buildx' ? findBuildxPlugin(req.dockerConfig) : undefined;
+  return plugin ? [plugin, argv.slice(1)] : ['docker', argv];
+}
+
 function readJson(path: string): Record<string, unknown> {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
@@ -76,14 +88,14 @@ function readText(path: string): string | undefined {
 
 export async function build(req: BuildRequest, clock: Clock = realClock): Promise<BuildResult> {
   mkdirSync(dirname(req.build.metadataFile), { recursive: true });
-  const argv = argvFor(req);
+  const [program, argv] = command(req, argvFor(req));
   const started = clock.now();
   for (let attempt = 1; ; attempt++) {
     rmSync(req.build.metadataFile, { force: true });
     rmSync(req.build.iidFile, { force: true });
     const reader = buildLogReader();
     log.startGroup(attempt === 1 ? 'Build' : `Build (attempt ${attempt} of ${MAX_ATTEMPTS})`);
-    const out = await run('docker', argv, {
+    const out = await run(program, argv, {
       secrets: req.secrets,
       env: { ...req.build.env, DOCKER_CONFIG: req.dockerConfig },
       stream: true,

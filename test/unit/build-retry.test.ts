@@ -1,6 +1,7 @@
-// The push retry schedule without real time and without Docker: a stand-in `docker` on PATH fails the way buildx
-// does (its stderr lines copied from real runs) a given number of times, and the clock records the waits.
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// The push retry schedule without real time and without Docker: a stand-in buildx plugin (in the run's Docker config,
+// where build.ts finds it first; the same script as `docker` on PATH) fails the way buildx does (its stderr lines
+// copied from real runs) a given number of times, and the clock records the waits.
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,19 +16,21 @@ let printed: string[];
 let write: typeof stdout.write;
 const PATH = process.env.PATH;
 
-/** A `docker` that fails with `error` on its first `failures` calls, then writes buildx's metadata file. */
+/** A buildx that fails with `error` on its first `failures` calls, then writes buildx's metadata file. */
 function fakeDocker(failures: number, error: string): void {
   const count = join(dir, 'count');
   writeFileSync(count, '0');
-  writeFileSync(
-    join(dir, 'docker'),
-    `#!/bin/sh
+  const script = `#!/bin/sh
+echo "$(basename "$0") $1" >> ${join(dir, 'programs')}
 n=$(cat ${count}); n=$((n + 1)); echo $n > ${count}
 if [ $n -le ${failures} ]; then echo '#9 pushing manifest for 127.0.0.1:5001/a:one@${DIGEST}'; echo '${error}' >&2; exit 1; fi
 while [ $# -gt 0 ]; do if [ "$1" = --metadata-file ]; then echo '{"containerimage.digest":"${DIGEST}"}' > "$2"; fi; shift; done
-`,
-  );
-  chmodSync(join(dir, 'docker'), 0o755);
+`;
+  mkdirSync(join(dir, 'config', 'cli-plugins'), { recursive: true });
+  for (const program of [join(dir, 'docker'), join(dir, 'config', 'cli-plugins', 'docker-buildx')]) {
+    writeFileSync(program, script);
+    chmodSync(program, 0o755);
+  }
 }
 
 const calls = () => Number(readFileSync(join(dir, 'count'), 'utf8'));
@@ -116,6 +119,12 @@ describe('the push retry', () => {
     expect(e.attempts).toBe(1);
     expect(clock.waits).toEqual([]);
     expect(calls()).toBe(1);
+  });
+
+  it('runs the buildx plugin itself, not the CLI that would start it twice', async () => {
+    fakeDocker(0, '');
+    await build(request(), fakeClock());
+    expect(readFileSync(join(dir, 'programs'), 'utf8')).toBe('docker-buildx build\n');
   });
 
   it('the build log is shown in a group and shielded from workflow commands', async () => {
