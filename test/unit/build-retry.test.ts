@@ -21,7 +21,7 @@ function fakeDocker(failures: number, error: string): void {
   const count = join(dir, 'count');
   writeFileSync(count, '0');
   const script = `#!/bin/sh
-echo "$(basename "$0") $1" >> ${join(dir, 'programs')}
+echo "$(basename "$0") $1 git-info=\${BUILDX_GIT_INFO-unset}" >> ${join(dir, 'programs')}
 n=$(cat ${count}); n=$((n + 1)); echo $n > ${count}
 if [ $n -le ${failures} ]; then echo '#9 pushing manifest for 127.0.0.1:5001/a:one@${DIGEST}'; echo '${error}' >&2; exit 1; fi
 while [ $# -gt 0 ]; do if [ "$1" = --metadata-file ]; then echo '{"containerimage.digest":"${DIGEST}"}' > "$2"; fi; shift; done
@@ -48,9 +48,9 @@ function fakeClock(): Clock & { waits: number[] } {
   };
 }
 
-function plan(): BuildPlan {
+function plan(extra: string[] = []): BuildPlan {
   return {
-    argv: ['buildx', 'build', '--push', '--metadata-file', join(dir, 'metadata.json'), '.'],
+    argv: ['buildx', 'build', ...extra, '--push', '--metadata-file', join(dir, 'metadata.json'), '.'],
     env: {},
     metadataFile: join(dir, 'metadata.json'),
     iidFile: join(dir, 'iid.txt'),
@@ -58,7 +58,12 @@ function plan(): BuildPlan {
   };
 }
 
-const request = () => ({ build: plan(), push: true, dockerConfig: join(dir, 'config'), secrets: [] });
+const request = (extra: string[] = []) => ({
+  build: plan(extra),
+  push: true,
+  dockerConfig: join(dir, 'config'),
+  secrets: [],
+});
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'fake-docker-'));
@@ -124,8 +129,20 @@ describe('the push retry', () => {
   it('runs the buildx plugin itself, not the CLI that would start it twice', async () => {
     fakeDocker(0, '');
     await build(request(), fakeClock());
-    expect(readFileSync(join(dir, 'programs'), 'utf8')).toBe('docker-buildx build\n');
+    expect(readFileSync(join(dir, 'programs'), 'utf8')).toBe('docker-buildx build git-info=unset\n');
   });
+
+  const gitInfoCases = [
+    { name: 'provenance off: buildx asks git nothing', extra: ['--provenance', 'false'], expected: 'false' },
+    { name: 'provenance on: the VCS facts are kept', extra: ['--provenance', 'mode=max'], expected: 'unset' },
+  ];
+  for (const c of gitInfoCases) {
+    it(c.name, async () => {
+      fakeDocker(0, '');
+      await build(request(c.extra), fakeClock());
+      expect(readFileSync(join(dir, 'programs'), 'utf8')).toBe(`docker-buildx build git-info=${c.expected}\n`);
+    });
+  }
 
   it('the build log is shown in a group and shielded from workflow commands', async () => {
     fakeDocker(0, '');
