@@ -12,6 +12,11 @@ export const NODE = join(ROOT, 'node_modules/.bin/node');
 /** The bundle measured; PUBLISH_IMAGE_DIST points at another build (as in the e2e tests). */
 export const DIST = process.env.PUBLISH_IMAGE_DIST ?? join(ROOT, 'dist/index.js');
 export const RUNS = Number(process.env.BENCH_RUNS ?? 31);
+/**
+ * The bare commands run the docker the action runs: the first on PATH (here /usr/local/bin/docker, the CLI 28, before
+ * the test environment's /usr/bin/docker 26), so both sides pay for the same CLI.
+ */
+export const DOCKER = 'docker';
 
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -214,7 +219,8 @@ export function covered(spans, start, end) {
 export function stepFigures(steps, rows) {
   return steps.map((s, i) => {
     const mine = rows.filter((r) => r.start >= s.start && r.start < s.end);
-    const build = mine.find((r) => /^docker buildx build /.test(r.call));
+    // through the CLI (`docker buildx build`, the shim's row) or the plugin run directly (`docker-buildx build`)
+    const build = mine.find((r) => /^docker(-| )buildx build /.test(r.call));
     const inside = covered(mine, s.start, s.end);
     return {
       name: i === 0 ? 'main' : 'post',

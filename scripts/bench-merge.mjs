@@ -11,7 +11,8 @@
 //   bare:   docker buildx imagetools create -t <img>:<t>×3 <img>@<d1> <img>@<d2>, then docker buildx imagetools
 //           inspect <img>:<t1> — with the digests already at hand and a login made beforehand, outside the timing
 //           (a bare merge job would also need a login step; the action's figure includes its own).
-// Medians and their ratio (goal ≤ 1.3×).
+// Medians and their ratio (goal ≤ 1.3×). Beside them, the same merge given the two digests by the `digests` input
+// (no artifact service, so no @actions/artifact): what collecting the legs through the artifacts costs.
 //
 //   node scripts/bench-merge.mjs          BENCH_MERGE_ROUNDS=9 by default
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,7 +23,7 @@ import { startArtifactService } from '../test/doubles/artifact-service.ts';
 import { runAction } from '../test/e2e/helpers/action.ts';
 import { multiarchPushInputs, requireTestEnv } from '../test/e2e/helpers/env.ts';
 import { event } from '../test/fixtures/events.ts';
-import { DIST, interleave, machine, median, ROOT, THREE_TAGS, timed } from './bench-lib.mjs';
+import { DIST, DOCKER, interleave, machine, median, ROOT, THREE_TAGS, timed } from './bench-lib.mjs';
 
 const ROUNDS = Number(process.env.BENCH_MERGE_ROUNDS ?? 9);
 const PLATFORMS = ['linux/amd64', 'linux/arm64'];
@@ -78,13 +79,13 @@ export async function mergeBench() {
       );
       digests[platform] = leg.main.outputs.digest;
     }
-    await timed(env.docker, ['login', '--username', env.registryUser, '--password-stdin', env.registryAuth], {
+    await timed(DOCKER, ['login', '--username', env.registryUser, '--password-stdin', env.registryAuth], {
       env: dockerEnv,
       input: env.registryPassword,
     });
-    const action = async () => {
+    const merge = (inputs) => async () => {
       const t0 = performance.now();
-      const j = await ok(runAction(job(env, artifacts, run, repo, nonce, { mode: 'merge' })), 'the merge');
+      const j = await ok(runAction(job(env, artifacts, run, repo, nonce, { mode: 'merge', ...inputs })), 'the merge');
       const t = performance.now() - t0;
       const pushed = j.main.outputs['pushed-tags']?.split('\n') ?? [];
       if (pushed.length !== THREE_TAGS.names.length || !/from 2 legs/.test(j.main.summary)) {
@@ -92,17 +93,19 @@ export async function mergeBench() {
       }
       return t;
     };
+    const action = merge({});
+    const given = merge({ digests: PLATFORMS.map((p) => `${p}=${digests[p]}`).join('\n') });
     const bare = async () => {
       const tags = THREE_TAGS.names.flatMap((t) => ['-t', `${image}:bare-${t}`]);
       const sources = PLATFORMS.map((p) => `${image}@${digests[p]}`);
-      let t = await timed(env.docker, ['buildx', 'imagetools', 'create', ...tags, ...sources], { env: dockerEnv });
-      t += await timed(env.docker, ['buildx', 'imagetools', 'inspect', `${image}:bare-${THREE_TAGS.names[0]}`], {
+      let t = await timed(DOCKER, ['buildx', 'imagetools', 'create', ...tags, ...sources], { env: dockerEnv });
+      t += await timed(DOCKER, ['buildx', 'imagetools', 'inspect', `${image}:bare-${THREE_TAGS.names[0]}`], {
         env: dockerEnv,
       });
       return t;
     };
     console.log(`  before: ${machine()}`);
-    const samples = await interleave({ action, bare }, { rounds: ROUNDS, warmup: 1 });
+    const samples = await interleave({ action, bare, given }, { rounds: ROUNDS, warmup: 1 });
     console.log(`  after:  ${machine()}`);
     const a = median(samples.action);
     const b = median(samples.bare);
@@ -116,9 +119,14 @@ export async function mergeBench() {
     console.log(
       `  ratio                                       ${(a / b).toFixed(2)}x   (goal <= 1.3x; medians of ${ROUNDS} interleaved rounds after 1 warm-up)`,
     );
+    const g = median(samples.given);
+    console.log(
+      `  beside it: mode: merge given the digests (no artifact service) ${f(g)} ms ` +
+        `(${(g / b).toFixed(2)}x; collecting the legs through @actions/artifact costs ${Math.round(a - g)} ms)`,
+    );
     return { action: a, bare: b, ratio: a / b };
   } finally {
-    await timed(env.docker, ['logout', env.registryAuth], { env: dockerEnv }).catch(() => undefined);
+    await timed(DOCKER, ['logout', env.registryAuth], { env: dockerEnv }).catch(() => undefined);
     rmSync(config, { recursive: true, force: true });
     await artifacts.close();
   }

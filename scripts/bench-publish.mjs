@@ -25,6 +25,7 @@ import { event } from '../test/fixtures/events.ts';
 import { cacheScope } from '../src/plan/cache.ts';
 import {
   DIST,
+  DOCKER,
   dockerShim,
   interleave,
   machine,
@@ -61,8 +62,8 @@ export async function actionJob(env, cache, repo, nonce, trace) {
   return t;
 }
 
-/** The same publish as bare commands; milliseconds. */
-async function bareJob(env, cache, repo, nonce) {
+/** The same publish as bare commands; milliseconds. `parts` collects each command's own time. */
+async function bareJob(env, cache, repo, nonce, parts) {
   const config = mkdtempSync(join(tmpdir(), 'bench-bare-'));
   const image = `${env.registryAuth}/${repo}`;
   const scope = cacheScope(image, PLATFORMS);
@@ -79,23 +80,23 @@ async function bareJob(env, cache, repo, nonce) {
     ['--cache-from', `type=gha,scope=${scope}`, '--cache-to', `type=gha,mode=max,scope=${scope},ignore-error=true`],
     ['--provenance', 'false', '--push', 'test/fixtures/contexts/multiarch'],
   ].flat();
-  let t = 0;
-  t += await timed(env.docker, ['login', '--username', env.registryUser, '--password-stdin', env.registryAuth], {
+  const login = await timed(DOCKER, ['login', '--username', env.registryUser, '--password-stdin', env.registryAuth], {
     env: dockerEnv,
     input: env.registryPassword,
   });
-  t += await timed(env.docker, argv, { env: dockerEnv });
-  t += await timed(env.docker, ['logout', env.registryAuth], { env: dockerEnv });
+  const build = await timed(DOCKER, argv, { env: dockerEnv });
+  const logout = await timed(DOCKER, ['logout', env.registryAuth], { env: dockerEnv });
   rmSync(config, { recursive: true, force: true });
-  return t;
+  parts?.push({ login, build, logout });
+  return login + build + logout;
 }
 
 /** A traced job: every process main and post start, and the action's own time outside them (bench-lib.mjs). */
-export async function tracedJob(env, cache, repo, nonce) {
+export async function tracedJob(env, cache, repo, nonce, extraEnv = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-trace-'));
   const log = join(dir, 'trace.log');
   const trace = {
-    env: { PATH: `${dockerShim(dir, log)}:${process.env.PATH}` },
+    env: { PATH: `${dockerShim(dir, log)}:${process.env.PATH}`, ...extraEnv },
     nodeArgs: ['--import', spawnPreload(dir, log)],
   };
   await actionJob(env, cache, repo, nonce, trace);
@@ -124,10 +125,11 @@ export async function publishBench() {
         `(htpasswd), GitHub cache (v1 double); bundle ${relative(ROOT, DIST)}`,
     );
     console.log(`  before: ${machine()}`);
+    const bareParts = [];
     const samples = await interleave(
       {
         action: () => actionJob(env, cache, repos.action, nonce),
-        bare: () => bareJob(env, cache, repos.bare, nonce),
+        bare: () => bareJob(env, cache, repos.bare, nonce, bareParts),
       },
       { rounds: ROUNDS, warmup: 1 },
     );
@@ -141,6 +143,10 @@ export async function publishBench() {
     console.log(
       `  ratio                                     ${(a / b).toFixed(2)}x   (goal <= 1.25x; medians of ${ROUNDS} interleaved rounds after 1 warm-up)`,
     );
+    const bp = (k) => Math.round(median(bareParts.slice(-ROUNDS).map((p) => p[k])));
+    console.log(
+      `    bare, each command: login ${bp('login')} ms, build --push ${bp('build')} ms, logout ${bp('logout')} ms`,
+    );
     const traced = [];
     for (let i = 0; i < TRACED; i++) traced.push(await tracedJob(env, cache, repos.action, nonce));
     const m = (pick) => median(traced.map(pick)) * 1000;
@@ -150,7 +156,14 @@ export async function publishBench() {
     console.log(
       `  the action's own time outside any process it starts (median of ${TRACED} traced jobs): ` +
         `main start → buildx ${Math.round(before)} ms + buildx exit → done ${Math.round(after)} ms + post ${Math.round(post)} ms ` +
-        `= ${Math.round(before + after + post)} ms (goal <= 250 ms); buildx build itself ${Math.round(m((t) => t.main.build))} ms`,
+        `= ${Math.round(before + after + post)} ms (goal <= 250 ms)`,
+    );
+    const proc = (re) => (t) => t.main.rows.filter((r) => re.test(r.call)).reduce((sum, r) => sum + r.end - r.start, 0);
+    console.log(
+      `    the action's processes: docker-buildx version ${Math.round(m(proc(/^docker-buildx version/)))} ms ` +
+        `(beside the login), docker login ${Math.round(m(proc(/^docker login/)))} ms, ` +
+        `buildx build ${Math.round(m((t) => t.main.build))} ms; ` +
+        `${m((t) => t.main.rows.length + t.post.rows.length) / 1000} processes in all`,
     );
     return { action: a, bare: b, ratio: a / b, own: before + after + post };
   } finally {

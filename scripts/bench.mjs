@@ -58,14 +58,20 @@ function startup() {
     for (const n of i % 2 ? [...names].reverse() : names) samples[n].push(ms(contenders[n]()));
   }
   const after = machine();
-  const rss = spawnSync('/usr/bin/time', ['-f', '%M', NODE, DIST], { env, encoding: 'utf8' })
-    .stderr.trim()
-    .split('\n')
-    .pop();
-  const bareRss = spawnSync('/usr/bin/time', ['-f', '%M', NODE, '-e', '0'], { encoding: 'utf8' })
-    .stderr.trim()
-    .split('\n')
-    .pop();
+  // max RSS varies by a few MB from run to run (when the heap grows): the median of 7
+  const maxRss = (args, e) =>
+    median(
+      Array.from({ length: 7 }, () =>
+        Number(
+          spawnSync('/usr/bin/time', ['-f', '%M', NODE, ...args], { env: e, encoding: 'utf8' })
+            .stderr.trim()
+            .split('\n')
+            .pop(),
+        ),
+      ),
+    );
+  const rss = maxRss([DIST], env);
+  const bareRss = maxRss(['-e', '0'], { PATH: process.env.PATH });
   rmSync(dir, { recursive: true, force: true });
   const base = median(samples['node -e 0']);
   console.log(`dry-run start-up (MLflow rules), bundle ${relative(ROOT, DIST)}, ${RUNS} interleaved runs, medians:`);

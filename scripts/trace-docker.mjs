@@ -10,7 +10,9 @@
 // Two recorders, so nothing escapes (scripts/bench-lib.mjs): a `docker` shim first on PATH (bash; logs each docker
 // process with $EPOCHREALTIME, whoever starts it) and a preload in each step's Node process that wraps
 // child_process.spawn (every process the action starts, whatever its path: docker, docker-buildx run directly, git,
-// aws …). A docker row is the shim's (its own start and end); other rows are the preload's.
+// aws …). A docker row is the shim's (its own start and end); other rows are the preload's. What those processes
+// start in turn (the docker CLI's plugin calls, buildx's git calls) is not recorded; to see it, run this script under
+// `strace -f -qq -e trace=execve -o execve.txt`.
 import { relative } from 'node:path';
 import { actionJob, publishSetup, tracedJob } from './bench-publish.mjs';
 import { DIST, machine, median, ROOT } from './bench-lib.mjs';
