@@ -9,6 +9,9 @@
 //           and cache flags (--cache-from/--cache-to type=gha with a scope of its own, as the action plans one) and
 //           --provenance false (as the action passes; BuildKit's provenance would add work only the bare does)
 //           + docker logout, in a throwaway DOCKER_CONFIG.
+//   bare, same image: the same commands with the action's labels and annotations (from its own outputs), `created`
+//           being the time of each run as in the action (metadata-action's meaning): the image, its manifests and
+//           index are new on every run, as the action's are, where the plain bare run pushes the same image again.
 // Interleaved rounds, the order alternating, after one warm-up round of each; medians and their ratio (goal ≤ 1.25×).
 // The second figure is the action's own time outside any process it starts, from separate traced rounds (a `docker`
 // shim and a spawn recorder, scripts/bench-lib.mjs), so the recorders never slow the measured rounds.
@@ -62,8 +65,27 @@ export async function actionJob(env, cache, repo, nonce, trace) {
   return t;
 }
 
-/** The same publish as bare commands; milliseconds. `parts` collects each command's own time. */
-async function bareJob(env, cache, repo, nonce, parts) {
+/** The labels and annotations the action gives this image (its outputs), for the bare run of the same image. */
+async function actionMetadata(env, repo, nonce) {
+  const job = await runAction({
+    eventName: 'push',
+    ref: 'refs/heads/master',
+    event: event('push-master'),
+    inputs: { ...multiarchPushInputs(env, repo, nonce), tags: THREE_TAGS.rules, 'dry-run': 'true' },
+  });
+  const lines = (name) => job.main.outputs[name]?.split('\n').filter(Boolean) ?? [];
+  return { labels: lines('labels'), annotations: lines('annotations') };
+}
+
+/** Metadata lines with `created` set to now, as the action sets it on every run. */
+const createdNow = (lines) =>
+  lines.map((l) => l.replace(/(org\.opencontainers\.image\.created=).*/, `$1${new Date().toISOString()}`));
+
+/**
+ * The same publish as bare commands; milliseconds. `parts` collects each command's own time; `meta` adds the
+ * action's labels and annotations.
+ */
+async function bareJob(env, cache, repo, nonce, parts, meta) {
   const config = mkdtempSync(join(tmpdir(), 'bench-bare-'));
   const image = `${env.registryAuth}/${repo}`;
   const scope = cacheScope(image, PLATFORMS);
@@ -78,6 +100,8 @@ async function bareJob(env, cache, repo, nonce, parts) {
     ['--build-arg', `BASE=${env.baseImage}`, '--build-arg', `NONCE=${nonce}`],
     THREE_TAGS.names.flatMap((t) => ['--tag', `${image}:${t}`]),
     ['--cache-from', `type=gha,scope=${scope}`, '--cache-to', `type=gha,mode=max,scope=${scope},ignore-error=true`],
+    meta ? createdNow(meta.labels).flatMap((l) => ['--label', l]) : [],
+    meta ? createdNow(meta.annotations).flatMap((a) => ['--annotation', a]) : [],
     ['--provenance', 'false', '--push', 'test/fixtures/contexts/multiarch'],
   ].flat();
   const login = await timed(DOCKER, ['login', '--username', env.registryUser, '--password-stdin', env.registryAuth], {
@@ -126,10 +150,12 @@ export async function publishBench() {
     );
     console.log(`  before: ${machine()}`);
     const bareParts = [];
+    const meta = await actionMetadata(env, repos.action, nonce);
     const samples = await interleave(
       {
         action: () => actionJob(env, cache, repos.action, nonce),
         bare: () => bareJob(env, cache, repos.bare, nonce, bareParts),
+        same: () => bareJob(env, cache, `${repos.bare}-labelled`, nonce, undefined, meta),
       },
       { rounds: ROUNDS, warmup: 1 },
     );
@@ -142,6 +168,11 @@ export async function publishBench() {
     console.log(`  bare login + build --push + logout        ${f(b)} ms   [${samples.bare.map(Math.round).join(' ')}]`);
     console.log(
       `  ratio                                     ${(a / b).toFixed(2)}x   (goal <= 1.25x; medians of ${ROUNDS} interleaved rounds after 1 warm-up)`,
+    );
+    const same = median(samples.same);
+    console.log(
+      `  bare, same image (+ the action's labels and annotations) ${f(same)} ms   ` +
+        `[${samples.same.map(Math.round).join(' ')}]   ratio ${(a / same).toFixed(2)}x`,
     );
     const bp = (k) => Math.round(median(bareParts.slice(-ROUNDS).map((p) => p[k])));
     console.log(
@@ -165,7 +196,7 @@ export async function publishBench() {
         `buildx build ${Math.round(m((t) => t.main.build))} ms; ` +
         `${m((t) => t.main.rows.length + t.post.rows.length) / 1000} processes in all`,
     );
-    return { action: a, bare: b, ratio: a / b, own: before + after + post };
+    return { action: a, bare: b, ratio: a / b, sameImageRatio: a / same, own: before + after + post };
   } finally {
     await cache.close();
   }
