@@ -12,7 +12,7 @@
 //           inspect <img>:<t1> — with the digests already at hand and a login made beforehand, outside the timing
 //           (a bare merge job would also need a login step; the action's figure includes its own).
 // Medians and their ratio (goal ≤ 1.3×). Beside them, the same merge given the two digests by the `digests` input
-// (no artifact service, so no @actions/artifact): what collecting the legs through the artifacts costs.
+// (no artifact service): what collecting the legs through the artifacts costs.
 //
 //   node scripts/bench-merge.mjs          BENCH_MERGE_ROUNDS=9 by default
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -122,7 +122,7 @@ export async function mergeBench() {
     const g = median(samples.given);
     console.log(
       `  beside it: mode: merge given the digests (no artifact service) ${f(g)} ms ` +
-        `(${(g / b).toFixed(2)}x; collecting the legs through @actions/artifact costs ${Math.round(a - g)} ms)`,
+        `(${(g / b).toFixed(2)}x; collecting the legs from the artifact service costs ${Math.round(a - g)} ms)`,
     );
     return { action: a, bare: b, ratio: a / b };
   } finally {

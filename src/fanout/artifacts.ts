@@ -1,10 +1,10 @@
 // Hands fan-out leg results from the build legs to the merge job through the run's artifacts: each leg uploads one
 // small JSON file (leg-result.ts) as an artifact named for its image set, platform and run attempt; the merge lists
 // this run's artifacts by the image set's name prefix, downloads and validates them, and keeps the newest attempt
-// of each platform. @actions/artifact speaks the artifact service (Twirp + Azure blobs, the same on GitHub and
-// under act's --artifact-server-path); it and its dependencies (Azure's blob client, Octokit, archiver) are
-// imported only inside the functions that talk to the service, so the plan can name artifacts and the dry-run
-// and publish paths never load the library.
+// of each platform. The legs upload with @actions/artifact (Twirp + Azure block blobs, the same on GitHub and under
+// act's --artifact-server-path); the merge reads with artifact-reader.ts, the same protocol without the library's
+// ~0.3 s of start-up. Both are imported only inside the functions that talk to the service, so the plan can name
+// artifacts and the dry-run and publish paths never load them.
 // node:fs's lazy `promises`, not node:fs/promises: the plan imports this module's naming functions, and loading
 // fs/promises (with the readline and file-watcher modules it pulls in) is a measurable part of a dry-run's start.
 import { promises as fsp } from 'node:fs';
@@ -246,9 +246,11 @@ export async function uploadLegResult(result: LegResult, options: UploadOptions)
 }
 
 export interface CollectOptions {
-  /** a directory of this run's own (the results are downloaded under it) */
+  /** a directory of this run's own */
   workDir: string;
   service: ArtifactService;
+  /** waits between retried calls (tests) */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -260,46 +262,43 @@ export async function collectLegResults(images: readonly string[], options: Coll
   const service = requireArtifactService(options.service);
   const prefix = legArtifactPrefix(images);
   const wanted = imageSet(images);
-  const root = path.join(options.workDir, 'fanout-legs');
-  return withLibrary(service, async (lib) => {
-    const client = new lib.DefaultArtifactClient();
-    let listed: { id: number; name: string; digest?: string }[];
-    try {
-      listed = (await client.listArtifacts()).artifacts.filter((a) => a.name.startsWith(prefix));
-    } catch (err) {
-      return fail(`Could not list this run's artifacts to collect the leg results: ${explain(err, service)}`);
+  const reader = await import('./artifact-reader.js');
+  const opts = { resultsUrl: service.resultsUrl, runtimeToken: service.runtimeToken, sleep: options.sleep };
+  const explainRead = (err: unknown) => {
+    const e = err as InstanceType<typeof reader.ArtifactReadError>;
+    if (e instanceof reader.ArtifactReadError && e.network && !e.message.startsWith('the artifact storage')) {
+      return `the artifact service at ${new URL(service.resultsUrl).origin} is unreachable (${e.network})`;
     }
-    const collected = await Promise.all(
-      listed.map(async (artifact): Promise<CollectedLeg> => {
-        const dir = path.join(root, String(artifact.id));
-        await fsp.rm(dir, { recursive: true, force: true });
-        let mismatch: boolean | undefined;
-        try {
-          const download = artifact.digest ? { path: dir, expectedHash: artifact.digest } : { path: dir };
-          mismatch = (await client.downloadArtifact(artifact.id, download)).digestMismatch;
-        } catch (err) {
-          return fail(`Could not download the leg result artifact "${artifact.name}": ${explain(err, service)}`);
-        }
-        if (mismatch) fail(`The leg result artifact "${artifact.name}" downloaded with another digest than listed`);
-        let text: string;
-        try {
-          text = await fsp.readFile(path.join(dir, LEG_RESULT_FILE), 'utf8');
-        } catch {
-          throw new LegResultError(artifact.name, `it holds no ${LEG_RESULT_FILE}`);
-        }
-        const result = parseLegResult(text, artifact.name);
-        const expected = legArtifactName(result.images, result.platform, result.runAttempt);
-        const images = imageSet(result.images);
-        if (expected !== artifact.name || images.join('\n') !== wanted.join('\n')) {
-          throw new LegResultError(
-            artifact.name,
-            `it describes ${result.platform} of ${images.join(', ')} (attempt ${result.runAttempt}), ` +
-              `which belongs in "${expected}"`,
-          );
-        }
-        return { artifact: { id: artifact.id, name: artifact.name }, result };
-      }),
-    );
-    return newestPerPlatform(collected);
-  });
+    return redact(String(e?.message ?? err), [service.runtimeToken]);
+  };
+  let listed: Awaited<ReturnType<typeof reader.listArtifacts>>;
+  try {
+    listed = (await reader.listArtifacts(opts)).filter((a) => a.name.startsWith(prefix));
+  } catch (err) {
+    return fail(`Could not list this run's artifacts to collect the leg results: ${explainRead(err)}`);
+  }
+  const collected = await Promise.all(
+    listed.map(async (artifact): Promise<CollectedLeg> => {
+      let files: Record<string, Uint8Array>;
+      try {
+        files = await reader.readArtifactFiles(opts, artifact);
+      } catch (err) {
+        return fail(`Could not download the leg result artifact "${artifact.name}": ${explainRead(err)}`);
+      }
+      const file = files[LEG_RESULT_FILE];
+      if (!file) throw new LegResultError(artifact.name, `it holds no ${LEG_RESULT_FILE}`);
+      const result = parseLegResult(Buffer.from(file).toString('utf8'), artifact.name);
+      const expected = legArtifactName(result.images, result.platform, result.runAttempt);
+      const images = imageSet(result.images);
+      if (expected !== artifact.name || images.join('\n') !== wanted.join('\n')) {
+        throw new LegResultError(
+          artifact.name,
+          `it describes ${result.platform} of ${images.join(', ')} (attempt ${result.runAttempt}), ` +
+            `which belongs in "${expected}"`,
+        );
+      }
+      return { artifact: { id: artifact.id, name: artifact.name }, result };
+    }),
+  );
+  return newestPerPlatform(collected);
 }

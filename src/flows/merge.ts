@@ -6,6 +6,7 @@ import type { MergePlan } from '../plan/types.js';
 import { redact } from '../redact.js';
 import type { MergedLeg, RunResult } from '../result.js';
 import { log } from '../runner.js';
+import { parseImageRef } from '../registry/image-ref.js';
 import { openRegistries } from './registries.js';
 import { describeTagStates, readTagStates } from './tag-states.js';
 import type { FlowEnv } from './types.js';
@@ -59,14 +60,23 @@ export async function runMerge(plan: MergePlan, flow: FlowEnv): Promise<RunResul
   const { secrets } = flow;
   const result: RunResult = { status: 'success', warnings: [] };
   if (!plan.push) return result;
-  const { resolveCredentials, setBaseEnvironment } = await import('../docker/effects.js');
-  setBaseEnvironment(flow.env);
+  // no Docker CLI here: the registry client, and the AWS CLI only for an ECR login
+  const { resolveCredentials } = await import('../docker/credentials.js');
+  if (plan.logins.some((l) => l.kind === 'ecr')) (await import('../exec.js')).setBaseEnvironment(flow.env);
   const { createIndex, failedTags } = await import('../registry/image-index.js');
   const { verifyPush } = await import('../docker/verify.js');
   const credentials = await resolveCredentials(plan.logins, secrets);
   const registries = openRegistries(credentials, flow.env);
   try {
+    // the registries' auth round trips happen while the legs are collected, not before the first PUT
+    const warm = Promise.all(
+      Object.entries(plan.index.repositories).map(([repo, tags]) => {
+        const { registry, repository } = parseImageRef(repo);
+        return registries.client(registry).warmUp(repository, tags[0] ?? 'latest');
+      }),
+    );
     const { legs, superseded } = await collect(plan, flow, result.warnings);
+    await warm;
     for (const leg of legs) log.info(`${leg.platform}: ${leg.digest} (${leg.source})`);
     const index = await createIndex(
       { legs: legs.map((l) => ({ digest: l.digest, platform: l.platform })), ...plan.index },

@@ -164,6 +164,20 @@ export class RegistryClient {
     }
   }
 
+  /**
+   * Learn the registry's auth scheme and fetch the token a push to `repository` needs, ahead of time: the merge does
+   * this while it collects the legs, so the index's first PUT does not wait for the challenge round trips. Never
+   * throws — a real problem shows up, with its message, on the call that needs it.
+   */
+  async warmUp(repository: string, reference: string): Promise<void> {
+    try {
+      await this.findManifest(repository, reference);
+      if (this.scheme === 'bearer') await this.authorization([{ repository, actions: ['pull', 'push'] }]);
+    } catch {
+      // left for the real call to report
+    }
+  }
+
   /** PUT a manifest under a tag or its digest; returns its digest (checked against the registry's). */
   async putManifest(repository: string, reference: string, bytes: Buffer, mediaType: string): Promise<string> {
     const digest = digestOf(bytes);

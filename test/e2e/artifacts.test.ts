@@ -411,8 +411,8 @@ describe('leg results through the artifact service', () => {
     service.failNext(403, { method: 'ListArtifacts', message: 'Resource not accessible by integration' });
     const refused = await runJob<CollectedLegs>({ run, job: randomUUID() }, 'collect', imagesA);
     expect(failure(refused)).toBe(
-      "Could not list this run's artifacts to collect the leg results: Failed to ListArtifacts: Received " +
-        'non-retryable error: Failed request: (403) Forbidden: Resource not accessible by integration',
+      "Could not list this run's artifacts to collect the leg results: ListArtifacts: HTTP 403 Forbidden: " +
+        'Resource not accessible by integration',
     );
     expectClean(refused, [...imagesA]);
 
