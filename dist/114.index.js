@@ -1,6 +1,53 @@
 export const id = 114;
-export const ids = [114,779,160];
+export const ids = [114];
 export const modules = {
+
+/***/ 83247:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ startDockerSteps)
+/* harmony export */ });
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86661);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74813);
+/* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59262);
+// What the publish and the leg flows do first, the same way: the run's own Docker config (saved for the post step
+// before any credential is written), the builder probes (started at once: they need no login), then the logins
+// and one registry session for the step. The merge needs none of this: it speaks to registries only.
+
+
+
+async function startDockerSteps(plan, flow, result) {
+    const { env, secrets } = flow;
+    const docker = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(88), __webpack_require__.e(312)]).then(__webpack_require__.bind(__webpack_require__, 31312));
+    docker.setBaseEnvironment(env);
+    const dockerConfig = docker.createDockerConfig(plan.workDir, plan.userDockerConfig);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.dockerConfig, dockerConfig);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.logout, String(plan.logout));
+    const builderIO = {
+        dockerConfig,
+        env,
+        onCleanup: (state) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.builder, state),
+        warnings: result.warnings,
+        notices: (result.notices ??= []),
+    };
+    const probes = docker.startBuilderProbes(builderIO);
+    return {
+        docker,
+        dockerConfig,
+        builderIO,
+        probes,
+        async login() {
+            const credentials = await docker.resolveCredentials(plan.logins, secrets);
+            (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.registries, credentials.map((c) => c.registry).join(','));
+            await docker.login(credentials, dockerConfig, secrets);
+            return { credentials, registries: (0,_registries_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegistries */ .c)(credentials, env) };
+        },
+    };
+}
+
+
+/***/ }),
 
 /***/ 57114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -9,41 +56,26 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPublish: () => (/* binding */ runPublish)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76670);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76670);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86661);
-/* harmony import */ var _tag_states_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90784);
-/* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59262);
-
+/* harmony import */ var _tag_states_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90784);
+/* harmony import */ var _docker_steps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83247);
 
 
 
 
 async function runPublish(plan, flow) {
-    const { env, secrets } = flow;
+    const { secrets } = flow;
     const result = { status: 'success', warnings: [], notices: [] };
-    const docker = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(88), __webpack_require__.e(133)]).then(__webpack_require__.bind(__webpack_require__, 73133));
-    docker.setBaseEnvironment(env);
-    const dockerConfig = docker.createDockerConfig(plan.workDir, plan.userDockerConfig);
-    // Saved before the first credential is written, so the post step cleans up whatever happens next.
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE */ .c.dockerConfig, dockerConfig);
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE */ .c.logout, String(plan.logout));
-    const builderIO = {
-        dockerConfig,
-        env,
-        onCleanup: (state) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE */ .c.builder, state),
-        warnings: result.warnings,
-        notices: result.notices,
-    };
-    const probes = docker.startBuilderProbes(builderIO);
-    // an input the runner's buildx cannot honour fails before any login
-    if (plan.build.call)
-        docker.checkCallSupported(plan.build.call, (await probes.version).version);
-    const credentials = await docker.resolveCredentials(plan.logins, secrets);
-    const registries = (0,_registries_js__WEBPACK_IMPORTED_MODULE_3__/* .openRegistries */ .c)(credentials, env);
+    const { docker, dockerConfig, builderIO, probes, login } = await (0,_docker_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .startDockerSteps */ .k)(plan, flow, result);
+    let registries;
     try {
-        (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE */ .c.registries, credentials.map((c) => c.registry).join(','));
-        await docker.login(credentials, dockerConfig, secrets);
+        // an input the runner's buildx cannot honour fails before any login
+        if (plan.build.call)
+            docker.checkCallSupported(plan.build.call, (await probes.version).version);
+        const session = await login();
+        registries = session.registries;
+        const { credentials } = session;
         result.builder = await docker.setUpBuilder(plan.builder, builderIO, probes);
         try {
             result.build = await docker.build({
@@ -55,12 +87,13 @@ async function runPublish(plan, flow) {
             });
         }
         catch (e) {
-            if (!(e instanceof docker.BuildError) || !plan.push || !plan.verify)
+            // Nothing exported (a failing step, a Dockerfile error): nothing can have been pushed.
+            if (!(e instanceof docker.BuildError) || !e.exportedDigest || !plan.push || !plan.verify)
                 throw e;
             // Which tags did the failed push move? Read them all back and say so.
             result.partialDigest = e.exportedDigest;
-            result.tagStates = await (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_2__/* .readTagStates */ .F)(plan.verify.tags, e.exportedDigest, registries);
-            throw new Error(`${e.message}\n${(0,_tag_states_js__WEBPACK_IMPORTED_MODULE_2__/* .describeTagStates */ .G)(result.tagStates, e.exportedDigest)}`);
+            result.tagStates = await (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_1__/* .readTagStates */ .F)(plan.verify.tags, e.exportedDigest, registries);
+            throw new Error(`${e.message}\n${(0,_tag_states_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTagStates */ .G)(result.tagStates, e.exportedDigest)}`);
         }
         const digest = result.build.digest;
         if (plan.verify && digest) {
@@ -69,14 +102,14 @@ async function runPublish(plan, flow) {
                 result.verify = await docker.verifyPush(refs, digest, plan.verify.platforms, registries);
             }
             catch (e) {
-                result.verifyError = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(e.message, secrets);
-                result.tagStates = await (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_2__/* .readTagStates */ .F)(refs, digest, registries);
+                result.verifyError = (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(e.message, secrets);
+                result.tagStates = await (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_1__/* .readTagStates */ .F)(refs, digest, registries);
                 throw e;
             }
             _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.info(`Verified ${result.verify.tags.length} tag(s) → ${digest}`);
         }
         if (plan.attest.enabled && digest) {
-            const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(88), __webpack_require__.e(825), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
+            const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(942), __webpack_require__.e(88), __webpack_require__.e(825), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
             const attestation = await attestImages({
                 subjects: plan.attest.subjects.map((name) => ({ name, digest })),
                 githubToken: flow.githubToken,
@@ -92,10 +125,10 @@ async function runPublish(plan, flow) {
     }
     catch (e) {
         result.status = 'failure';
-        result.error = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(e.message, secrets);
+        result.error = (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(e.message, secrets);
     }
     finally {
-        await registries.close();
+        await registries?.close();
     }
     return result;
 }
@@ -128,8 +161,10 @@ function openRegistries(credentials, env) {
 /* harmony export */   G: () => (/* binding */ describeTagStates)
 /* harmony export */ });
 /* harmony import */ var _registry_read_back_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(56779);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51666);
 // After a push or an index that failed part-way: where every planned tag points now. The user must never be left
 // guessing which tags moved — the error, the `pushed-tags` output and the summary all come from this.
+
 
 async function readTagStates(tags, newDigest, registries) {
     const read = await (0,_registry_read_back_js__WEBPACK_IMPORTED_MODULE_0__/* .readBack */ .e)(tags, newDigest, [], registries);
@@ -140,17 +175,23 @@ async function readTagStates(tags, newDigest, registries) {
         error: t.error && !/not.found|404/i.test(t.error.message) ? t.error.message : undefined,
     }));
 }
-/** "Registry state: 1 of 3 tags point at the new image sha256:…: a. Not moved: b (at sha256:…), c (absent)." */
+/**
+ * "Registry state: 1 of 3 tags point at the new image sha256:…: a. Not moved: b (still at sha256:…), c (absent).
+ * Unknown: d (unreadable: …)."
+ */
 function describeTagStates(states, newDigest) {
-    const moved = states.filter((s) => s.moved);
-    const other = states.filter((s) => !s.moved);
-    const where = (s) => s.error ? `${s.ref} (unreadable: ${s.error})` : s.digest ? `${s.ref} (still at ${s.digest})` : `${s.ref} (absent)`;
+    const { moved, notMoved, unknown } = (0,_result_js__WEBPACK_IMPORTED_MODULE_1__/* .groupTagStates */ .M)(states);
+    const where = (s) => (s.digest ? `${s.ref} (still at ${s.digest})` : `${s.ref} (absent)`);
+    const unknownPart = unknown.length
+        ? ` Unknown: ${unknown.map((s) => `${s.ref} (unreadable: ${s.error})`).join(', ')}.`
+        : '';
     if (!newDigest) {
-        return `Registry state: nothing was pushed; the tags are as they were: ${states.map(where).join(', ')}.`;
+        return `Registry state: nothing was pushed; the tags are as they were: ${notMoved.map(where).join(', ')}.${unknownPart}`;
     }
     const head = `Registry state: ${moved.length} of ${states.length} tags point at the new image ${newDigest}`;
     return (`${head}${moved.length ? `: ${moved.map((s) => s.ref).join(', ')}` : ''}.` +
-        (other.length ? ` Not moved: ${other.map(where).join(', ')}.` : ''));
+        (notMoved.length ? ` Not moved: ${notMoved.map(where).join(', ')}.` : '') +
+        unknownPart);
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 237;
-export const ids = [237,779,160];
+export const ids = [237];
 export const modules = {
 
 /***/ 87237:
@@ -10,13 +10,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runMerge: () => (/* binding */ runMerge)
 /* harmony export */ });
 /* harmony import */ var _fanout_artifacts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5052);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76670);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76670);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74813);
-/* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59262);
-/* harmony import */ var _tag_states_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90784);
+/* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18230);
+/* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59262);
+/* harmony import */ var _tag_states_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90784);
 // The fan-out merge: collect the legs of this run (artifacts, plus digests given directly) → one digest per planned
 // platform, or a clear error → the index under every tag of every image (registry API, no Docker CLI) → read every
 // tag back → attest the index once. When the legs did not push (a pull request, push: false) nothing is touched.
+
 
 
 
@@ -63,14 +65,22 @@ async function runMerge(plan, flow) {
     const result = { status: 'success', warnings: [] };
     if (!plan.push)
         return result;
-    const { resolveCredentials, setBaseEnvironment } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(88), __webpack_require__.e(133)]).then(__webpack_require__.bind(__webpack_require__, 73133));
-    setBaseEnvironment(flow.env);
+    // no Docker CLI here: the registry client, and the AWS CLI only for an ECR login
+    const { resolveCredentials } = await __webpack_require__.e(/* import() */ 476).then(__webpack_require__.bind(__webpack_require__, 55476));
+    if (plan.logins.some((l) => l.kind === 'ecr'))
+        (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(190)]).then(__webpack_require__.bind(__webpack_require__, 73190))).setBaseEnvironment(flow.env);
     const { createIndex, failedTags } = await __webpack_require__.e(/* import() */ 451).then(__webpack_require__.bind(__webpack_require__, 89451));
     const { verifyPush } = await __webpack_require__.e(/* import() */ 559).then(__webpack_require__.bind(__webpack_require__, 62559));
     const credentials = await resolveCredentials(plan.logins, secrets);
-    const registries = (0,_registries_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegistries */ .c)(credentials, flow.env);
+    const registries = (0,_registries_js__WEBPACK_IMPORTED_MODULE_3__/* .openRegistries */ .c)(credentials, flow.env);
     try {
+        // the registries' auth round trips happen while the legs are collected, not before the first PUT
+        const warm = Promise.all(Object.entries(plan.index.repositories).map(([repo, tags]) => {
+            const { registry, repository } = (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageRef */ .Q)(repo);
+            return registries.client(registry).warmUp(repository, tags[0] ?? 'latest');
+        }));
         const { legs, superseded } = await collect(plan, flow, result.warnings);
+        await warm;
         for (const leg of legs)
             _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.info(`${leg.platform}: ${leg.digest} (${leg.source})`);
         const index = await createIndex({ legs: legs.map((l) => ({ digest: l.digest, platform: l.platform })), ...plan.index }, registries);
@@ -78,21 +88,22 @@ async function runMerge(plan, flow) {
         const failed = failedTags(index);
         if (failed.length) {
             result.partialDigest = index.digest;
-            result.tagStates = await (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_3__/* .readTagStates */ .F)(plan.verify.tags, index.digest, registries);
+            result.tagStates = await (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_4__/* .readTagStates */ .F)(plan.verify.tags, index.digest, registries);
             const why = failed.map((t) => `${t.ref}: ${t.error?.message ?? 'failed'}`).join('\n- ');
             throw new Error(`The index ${index.digest} could not be put under ${failed.length} of ${index.tags.length} tags:\n- ${why}\n` +
-                (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTagStates */ .G)(result.tagStates, index.digest));
+                (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTagStates */ .G)(result.tagStates, index.digest));
         }
         _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.info(`Index ${index.digest} (${index.platforms.join(', ')}) under ${index.tags.length} tag(s)`);
         try {
             result.verify = await verifyPush(plan.verify.tags, index.digest, plan.verify.platforms, registries);
         }
         catch (e) {
-            result.verifyError = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(e.message, secrets);
+            result.verifyError = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E)(e.message, secrets);
+            result.tagStates = await (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_4__/* .readTagStates */ .F)(plan.verify.tags, index.digest, registries);
             throw e;
         }
         if (plan.attest.enabled) {
-            const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(88), __webpack_require__.e(825), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
+            const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(942), __webpack_require__.e(88), __webpack_require__.e(825), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
             result.attestation = await attestImages({
                 subjects: plan.attest.subjects.map((name) => ({ name, digest: index.digest })),
                 githubToken: flow.githubToken,
@@ -107,7 +118,7 @@ async function runMerge(plan, flow) {
     }
     catch (e) {
         result.status = 'failure';
-        result.error = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(e.message, secrets);
+        result.error = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E)(e.message, secrets);
     }
     finally {
         await registries.close();
@@ -143,8 +154,10 @@ function openRegistries(credentials, env) {
 /* harmony export */   G: () => (/* binding */ describeTagStates)
 /* harmony export */ });
 /* harmony import */ var _registry_read_back_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(56779);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51666);
 // After a push or an index that failed part-way: where every planned tag points now. The user must never be left
 // guessing which tags moved — the error, the `pushed-tags` output and the summary all come from this.
+
 
 async function readTagStates(tags, newDigest, registries) {
     const read = await (0,_registry_read_back_js__WEBPACK_IMPORTED_MODULE_0__/* .readBack */ .e)(tags, newDigest, [], registries);
@@ -155,17 +168,23 @@ async function readTagStates(tags, newDigest, registries) {
         error: t.error && !/not.found|404/i.test(t.error.message) ? t.error.message : undefined,
     }));
 }
-/** "Registry state: 1 of 3 tags point at the new image sha256:…: a. Not moved: b (at sha256:…), c (absent)." */
+/**
+ * "Registry state: 1 of 3 tags point at the new image sha256:…: a. Not moved: b (still at sha256:…), c (absent).
+ * Unknown: d (unreadable: …)."
+ */
 function describeTagStates(states, newDigest) {
-    const moved = states.filter((s) => s.moved);
-    const other = states.filter((s) => !s.moved);
-    const where = (s) => s.error ? `${s.ref} (unreadable: ${s.error})` : s.digest ? `${s.ref} (still at ${s.digest})` : `${s.ref} (absent)`;
+    const { moved, notMoved, unknown } = (0,_result_js__WEBPACK_IMPORTED_MODULE_1__/* .groupTagStates */ .M)(states);
+    const where = (s) => (s.digest ? `${s.ref} (still at ${s.digest})` : `${s.ref} (absent)`);
+    const unknownPart = unknown.length
+        ? ` Unknown: ${unknown.map((s) => `${s.ref} (unreadable: ${s.error})`).join(', ')}.`
+        : '';
     if (!newDigest) {
-        return `Registry state: nothing was pushed; the tags are as they were: ${states.map(where).join(', ')}.`;
+        return `Registry state: nothing was pushed; the tags are as they were: ${notMoved.map(where).join(', ')}.${unknownPart}`;
     }
     const head = `Registry state: ${moved.length} of ${states.length} tags point at the new image ${newDigest}`;
     return (`${head}${moved.length ? `: ${moved.map((s) => s.ref).join(', ')}` : ''}.` +
-        (other.length ? ` Not moved: ${other.map(where).join(', ')}.` : ''));
+        (notMoved.length ? ` Not moved: ${notMoved.map(where).join(', ')}.` : '') +
+        unknownPart);
 }
 
 

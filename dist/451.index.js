@@ -6,11 +6,11 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Xh: () => (/* binding */ buildIndex),
+/* harmony export */   X: () => (/* binding */ buildIndex),
 /* harmony export */   createIndex: () => (/* binding */ createIndex),
 /* harmony export */   failedTags: () => (/* binding */ failedTags)
 /* harmony export */ });
-/* unused harmony exports resolveLegs, assertTagged */
+/* unused harmony export resolveLegs */
 /* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18230);
 /* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(52156);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
@@ -169,16 +169,6 @@ async function createIndex(req, access) {
 /** The failed tags of a created index, for an error message; empty when every tag points at the index. */
 function failedTags(created) {
     return created.tags.filter((t) => !t.ok);
-}
-/** Throws one error naming each tag that did not get the index (and which did), when any failed. */
-function assertTagged(created) {
-    const failed = failedTags(created);
-    if (failed.length === 0)
-        return;
-    const done = created.tags.filter((t) => t.ok).map((t) => t.ref);
-    const lines = failed.map((t) => `${t.ref}: ${t.error?.message ?? 'failed'}`);
-    throw new Error(`The index ${created.digest} was put under ${done.length} of ${created.tags.length} tags.\n- ${lines.join('\n- ')}` +
-        (done.length ? `\nTagged: ${done.join(', ')}` : ''));
 }
 
 

@@ -12623,7 +12623,7 @@ const fs = __webpack_require__(91943)
 const fsm = __webpack_require__(25032)
 const ssri = __webpack_require__(42541)
 const contentPath = __webpack_require__(36135)
-const Pipeline = __webpack_require__(75280)
+const Pipeline = __webpack_require__(52899)
 
 module.exports = read
 
@@ -12822,7 +12822,7 @@ const contentPath = __webpack_require__(36135)
 const fs = __webpack_require__(91943)
 const { moveFile } = __webpack_require__(25379)
 const { Minipass } = __webpack_require__(78275)
-const Pipeline = __webpack_require__(75280)
+const Pipeline = __webpack_require__(52899)
 const Flush = __webpack_require__(37633)
 const path = __webpack_require__(16928)
 const ssri = __webpack_require__(42541)
@@ -13374,7 +13374,7 @@ function readdirOrEmpty (dir) {
 
 const Collect = __webpack_require__(11757)
 const { Minipass } = __webpack_require__(78275)
-const Pipeline = __webpack_require__(75280)
+const Pipeline = __webpack_require__(52899)
 
 const index = __webpack_require__(85745)
 const memo = __webpack_require__(52394)
@@ -13682,7 +13682,7 @@ const memo = __webpack_require__(52394)
 const write = __webpack_require__(20381)
 const Flush = __webpack_require__(37633)
 const { PassThrough } = __webpack_require__(11757)
-const Pipeline = __webpack_require__(75280)
+const Pipeline = __webpack_require__(52899)
 
 const putOpts = (opts) => ({
   algorithms: ['sha512'],
@@ -15111,7 +15111,7 @@ module.exports = configureOptions
 
 
 
-const MinipassPipeline = __webpack_require__(75280)
+const MinipassPipeline = __webpack_require__(52899)
 
 class CachingMinipassPipeline extends MinipassPipeline {
   #events = []
@@ -18222,7 +18222,7 @@ const fs = __webpack_require__(91943)
 const fsm = __webpack_require__(25032)
 const ssri = __webpack_require__(68951)
 const contentPath = __webpack_require__(40233)
-const Pipeline = __webpack_require__(75280)
+const Pipeline = __webpack_require__(52899)
 
 module.exports = read
 
@@ -18421,7 +18421,7 @@ const contentPath = __webpack_require__(40233)
 const fs = __webpack_require__(91943)
 const { moveFile } = __webpack_require__(88437)
 const { Minipass } = __webpack_require__(78275)
-const Pipeline = __webpack_require__(75280)
+const Pipeline = __webpack_require__(52899)
 const Flush = __webpack_require__(37633)
 const path = __webpack_require__(16928)
 const ssri = __webpack_require__(68951)
@@ -18978,7 +18978,7 @@ function readdirOrEmpty (dir) {
 
 const Collect = __webpack_require__(11757)
 const { Minipass } = __webpack_require__(78275)
-const Pipeline = __webpack_require__(75280)
+const Pipeline = __webpack_require__(52899)
 
 const index = __webpack_require__(26575)
 const memo = __webpack_require__(56068)
@@ -19286,7 +19286,7 @@ const memo = __webpack_require__(56068)
 const write = __webpack_require__(93699)
 const Flush = __webpack_require__(37633)
 const { PassThrough } = __webpack_require__(11757)
-const Pipeline = __webpack_require__(75280)
+const Pipeline = __webpack_require__(52899)
 
 const putOpts = (opts) => ({
   algorithms: ['sha512'],
@@ -25220,7 +25220,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Address6 = void 0;
 const common = __importStar(__webpack_require__(45864));
 const constants4 = __importStar(__webpack_require__(66437));
-const constants6 = __importStar(__webpack_require__(8137));
+const constants6 = __importStar(__webpack_require__(75280));
 const helpers = __importStar(__webpack_require__(20339));
 const ipv4_1 = __webpack_require__(17946);
 const regular_expressions_1 = __webpack_require__(72016);
@@ -26711,7 +26711,7 @@ exports.SPECIAL_PURPOSE = [
 
 /***/ }),
 
-/***/ 8137:
+/***/ 75280:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -26941,7 +26941,7 @@ exports.groupPossibilities = groupPossibilities;
 exports.padGroup = padGroup;
 exports.simpleRegularExpression = simpleRegularExpression;
 exports.possibleElisions = possibleElisions;
-const v6 = __importStar(__webpack_require__(8137));
+const v6 = __importStar(__webpack_require__(75280));
 function groupPossibilities(possibilities) {
     return `(${possibilities.join('|')})`;
 }
@@ -27997,7 +27997,7 @@ module.exports = configureOptions
 
 
 
-const MinipassPipeline = __webpack_require__(75280)
+const MinipassPipeline = __webpack_require__(52899)
 
 class CachingMinipassPipeline extends MinipassPipeline {
   #events = []
@@ -30721,7 +30721,7 @@ module.exports = class Minipass extends Stream {
 
 /***/ }),
 
-/***/ 75280:
+/***/ 52899:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const Minipass = __webpack_require__(45485)
@@ -46101,7 +46101,7 @@ const decodeOIDCToken = (token, issuer) => oidc_awaiter(void 0, void 0, void 0, 
     return payload;
 });
 const getJWKS = (issuer) => oidc_awaiter(void 0, void 0, void 0, function* () {
-    const client = new lib/* HttpClient */.Qq('@actions/attest');
+    const client = new lib.HttpClient('@actions/attest');
     const config = yield client.getJson(`${issuer}/.well-known/openid-configuration`);
     if (!config.result) {
         throw new Error('No OpenID configuration found');

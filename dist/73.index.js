@@ -98,7 +98,7 @@ function registryErrorDetail(body) {
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
 
 /**
- * Proxy settings from an environment (index.ts passes process.env). Lower-case names win, as curl, Go and undici
+ * Proxy settings from an environment (the one index.ts hands down). Lower-case names win, as curl, Go and undici
  * read them; an empty value disables a proxy.
  */
 function proxyConfigFromEnv(env) {
@@ -148,7 +148,7 @@ class HttpPool {
             headersTimeout: timeouts.headersMs,
             bodyTimeout: timeouts.bodyMs,
         };
-        // Empty strings, never undefined: undici falls back to process.env for undefined, and this code decides
+        // Empty strings, never undefined: undici falls back to the process environment for undefined, and this code decides
         // which environment counts (index.ts's).
         this.dispatcher =
             proxy.httpProxy || proxy.httpsProxy
@@ -698,6 +698,21 @@ class RegistryClient {
             if (e instanceof errors/* RegistryError */.gl && e.kind === 'not-found')
                 return undefined;
             throw e;
+        }
+    }
+    /**
+     * Learn the registry's auth scheme and fetch the token a push to `repository` needs, ahead of time: the merge does
+     * this while it collects the legs, so the index's first PUT does not wait for the challenge round trips. Never
+     * throws — a real problem shows up, with its message, on the call that needs it.
+     */
+    async warmUp(repository, reference) {
+        try {
+            await this.findManifest(repository, reference);
+            if (this.scheme === 'bearer')
+                await this.authorization([{ repository, actions: ['pull', 'push'] }]);
+        }
+        catch {
+            // left for the real call to report
         }
     }
     /** PUT a manifest under a tag or its digest; returns its digest (checked against the registry's). */

@@ -2,6 +2,53 @@ export const id = 901;
 export const ids = [901];
 export const modules = {
 
+/***/ 83247:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ startDockerSteps)
+/* harmony export */ });
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86661);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74813);
+/* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59262);
+// What the publish and the leg flows do first, the same way: the run's own Docker config (saved for the post step
+// before any credential is written), the builder probes (started at once: they need no login), then the logins
+// and one registry session for the step. The merge needs none of this: it speaks to registries only.
+
+
+
+async function startDockerSteps(plan, flow, result) {
+    const { env, secrets } = flow;
+    const docker = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(88), __webpack_require__.e(312)]).then(__webpack_require__.bind(__webpack_require__, 31312));
+    docker.setBaseEnvironment(env);
+    const dockerConfig = docker.createDockerConfig(plan.workDir, plan.userDockerConfig);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.dockerConfig, dockerConfig);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.logout, String(plan.logout));
+    const builderIO = {
+        dockerConfig,
+        env,
+        onCleanup: (state) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.builder, state),
+        warnings: result.warnings,
+        notices: (result.notices ??= []),
+    };
+    const probes = docker.startBuilderProbes(builderIO);
+    return {
+        docker,
+        dockerConfig,
+        builderIO,
+        probes,
+        async login() {
+            const credentials = await docker.resolveCredentials(plan.logins, secrets);
+            (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.registries, credentials.map((c) => c.registry).join(','));
+            await docker.login(credentials, dockerConfig, secrets);
+            return { credentials, registries: (0,_registries_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegistries */ .c)(credentials, env) };
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 76901:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -11,10 +58,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _fanout_artifacts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5052);
 /* harmony import */ var _fanout_leg_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91213);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86661);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76670);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74813);
-/* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59262);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76670);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74813);
+/* harmony import */ var _docker_steps_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83247);
 // A fan-out build leg: builder → build this platform → push it by digest (buildx when the builder can; else the
 // action pushes buildx's OCI archive through the registry API) → check every repository holds it → hand the
 // result to the merge job through the run's artifacts. No tags: the merge puts the index under them.
@@ -23,28 +69,13 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
 async function runLeg(plan, flow) {
     const { env, secrets } = flow;
     const result = { status: 'success', warnings: [], notices: [] };
-    const docker = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(88), __webpack_require__.e(133), __webpack_require__.e(160)]).then(__webpack_require__.bind(__webpack_require__, 73133));
-    docker.setBaseEnvironment(env);
-    const dockerConfig = docker.createDockerConfig(plan.workDir, plan.userDockerConfig);
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.dockerConfig, dockerConfig);
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.logout, String(plan.logout));
-    const builderIO = {
-        dockerConfig,
-        env,
-        onCleanup: (state) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.builder, state),
-        warnings: result.warnings,
-        notices: result.notices,
-    };
-    const probes = docker.startBuilderProbes(builderIO);
-    const credentials = await docker.resolveCredentials(plan.logins, secrets);
-    const registries = (0,_registries_js__WEBPACK_IMPORTED_MODULE_4__/* .openRegistries */ .c)(credentials, env);
+    const { docker, dockerConfig, builderIO, probes, login } = await (0,_docker_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .startDockerSteps */ .k)(plan, flow, result);
+    let registries;
     try {
-        (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE */ .c.registries, credentials.map((c) => c.registry).join(','));
-        await docker.login(credentials, dockerConfig, secrets);
+        registries = (await login()).registries;
         const builder = await docker.setUpBuilder(plan.builder, builderIO, probes);
         result.builder = builder;
         // buildx 0.13's docker driver answers "push-by-digest is currently not implemented for docker driver"; with the
@@ -74,7 +105,7 @@ async function runLeg(plan, flow) {
             const image = await pushOciLayout(source, plan.build.pushes, registries, plan.workDir);
             digest = image.digest;
             pushed = { mediaType: image.mediaType, size: image.size };
-            _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.info(`Pushed ${plan.leg.platform} by digest to ${image.repositories.join(', ')}: ${digest} ` +
+            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .log */ .Rm.info(`Pushed ${plan.leg.platform} by digest to ${image.repositories.join(', ')}: ${digest} ` +
                 `(blobs: ${image.blobs.uploaded} uploaded, ${image.blobs.mounted} mounted, ${image.blobs.exists} already there)`);
         }
         if (!digest)
@@ -97,18 +128,18 @@ async function runLeg(plan, flow) {
         };
         result.leg = { result: leg, via };
         if (plan.leg.artifact) {
-            _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.startGroup('Hand the leg result to the merge job');
-            const uploaded = await (0,_fanout_artifacts_js__WEBPACK_IMPORTED_MODULE_0__/* .uploadLegResult */ .rR)(leg, { workDir: plan.workDir, service: (0,_fanout_artifacts_js__WEBPACK_IMPORTED_MODULE_0__/* .artifactServiceFrom */ .I_)(env) }).finally(() => _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.endGroup());
+            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .log */ .Rm.startGroup('Hand the leg result to the merge job');
+            const uploaded = await (0,_fanout_artifacts_js__WEBPACK_IMPORTED_MODULE_0__/* .uploadLegResult */ .rR)(leg, { workDir: plan.workDir, service: (0,_fanout_artifacts_js__WEBPACK_IMPORTED_MODULE_0__/* .artifactServiceFrom */ .I_)(env) }).finally(() => _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .log */ .Rm.endGroup());
             result.leg.artifact = uploaded.name;
-            _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.info(`Leg result for ${plan.leg.platform} handed to the merge job as artifact ${uploaded.name}`);
+            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .log */ .Rm.info(`Leg result for ${plan.leg.platform} handed to the merge job as artifact ${uploaded.name}`);
         }
     }
     catch (e) {
         result.status = 'failure';
-        result.error = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E)(e.message, secrets);
+        result.error = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(e.message, secrets);
     }
     finally {
-        await registries.close();
+        await registries?.close();
     }
     return result;
 }

@@ -31,11 +31,11 @@ async function mapLimit(items, limit, fn) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Xh: () => (/* binding */ buildIndex),
+/* harmony export */   X: () => (/* binding */ buildIndex),
 /* harmony export */   createIndex: () => (/* binding */ createIndex),
 /* harmony export */   failedTags: () => (/* binding */ failedTags)
 /* harmony export */ });
-/* unused harmony exports resolveLegs, assertTagged */
+/* unused harmony export resolveLegs */
 /* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18230);
 /* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(52156);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
@@ -194,16 +194,6 @@ async function createIndex(req, access) {
 /** The failed tags of a created index, for an error message; empty when every tag points at the index. */
 function failedTags(created) {
     return created.tags.filter((t) => !t.ok);
-}
-/** Throws one error naming each tag that did not get the index (and which did), when any failed. */
-function assertTagged(created) {
-    const failed = failedTags(created);
-    if (failed.length === 0)
-        return;
-    const done = created.tags.filter((t) => t.ok).map((t) => t.ref);
-    const lines = failed.map((t) => `${t.ref}: ${t.error?.message ?? 'failed'}`);
-    throw new Error(`The index ${created.digest} was put under ${done.length} of ${created.tags.length} tags.\n- ${lines.join('\n- ')}` +
-        (done.length ? `\nTagged: ${done.join(', ')}` : ''));
 }
 
 
@@ -390,7 +380,7 @@ async function readLayout(source, dir) {
     }
     else {
         // Several images side by side in index.json: the image is an index of them, made as the merge makes one.
-        const built = (0,image_index/* buildIndex */.Xh)(roots.map((d) => ({ ...d, platform: platformOf(d) })));
+        const built = (0,image_index/* buildIndex */.X)(roots.map((d) => ({ ...d, platform: platformOf(d) })));
         root = { mediaType: built.mediaType, digest: built.digest, size: built.size };
         manifests.push({ descriptor: root, bytes: built.bytes });
     }

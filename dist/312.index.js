@@ -1,193 +1,18 @@
-export const id = 133;
-export const ids = [133,559];
+export const id = 312;
+export const ids = [312,190,476,559];
 export const modules = {
 
-/***/ 73133:
+/***/ 55476:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  BuildError: () => (/* reexport */ BuildError),
-  build: () => (/* reexport */ build),
-  checkCallSupported: () => (/* reexport */ checkCallSupported),
-  createDockerConfig: () => (/* reexport */ createDockerConfig),
-  login: () => (/* reexport */ login),
-  logout: () => (/* reexport */ logout),
-  removeBuilder: () => (/* reexport */ removeBuilder),
-  removeDockerConfig: () => (/* reexport */ removeDockerConfig),
-  resolveCredentials: () => (/* reexport */ resolveCredentials),
-  saveImage: () => (/* reexport */ saveImage),
-  setBaseEnvironment: () => (/* reexport */ setBaseEnvironment),
-  setUpBuilder: () => (/* reexport */ setUpBuilder),
-  startBuilderProbes: () => (/* reexport */ startBuilderProbes),
-  usesCredentialStore: () => (/* reexport */ usesCredentialStore),
-  verifyPush: () => (/* reexport */ verify.verifyPush)
+  resolveCredentials: () => (/* binding */ resolveCredentials)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-;// CONCATENATED MODULE: ./src/docker/config.ts
-// An isolated DOCKER_CONFIG for this run: our credentials go into a config.json nobody else reads, and the post
-// step deletes it. The user's CLI plugins, buildx builders and contexts stay visible through symlinks, so a
-// buildx installed by setup-buildx-action under ~/.docker keeps working.
-
-
-const SHARED_ENTRIES = ['cli-plugins', 'buildx', 'contexts'];
-/**
- * Settings of the user's config.json that change what the CLI and buildx do, kept in the run's config: the
- * current context, extra plugin directories and the proxies the CLI hands to builds. Credentials (auths,
- * credsStore, credHelpers) are never copied: this run's config holds this run's logins only.
- */
-const KEPT_SETTINGS = ['currentContext', 'cliPluginsExtraDirs', 'proxies'];
-function keptSettings(userConfigDir) {
-    try {
-        const user = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(userConfigDir, 'config.json'), 'utf8'));
-        return Object.fromEntries(KEPT_SETTINGS.filter((k) => user[k] !== undefined).map((k) => [k, user[k]]));
-    }
-    catch {
-        return {}; // no user config (the usual case on a runner), or one the CLI itself could not read
-    }
-}
-function dockerConfigDir(workDir) {
-    return (0,external_node_path_.join)(workDir, 'docker-config');
-}
-/** `userConfigDir`: the user's DOCKER_CONFIG (or ~/.docker), whose plugins, builders and contexts stay visible. */
-function createDockerConfig(workDir, userConfigDir) {
-    const dir = dockerConfigDir(workDir);
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'config.json'), `${JSON.stringify({ auths: {}, ...keptSettings(userConfigDir) })}\n`, {
-        mode: 0o600,
-    });
-    for (const entry of SHARED_ENTRIES) {
-        const source = (0,external_node_path_.join)(userConfigDir, entry);
-        const target = (0,external_node_path_.join)(dir, entry);
-        if ((0,external_node_fs_.existsSync)(source) && !(0,external_node_fs_.existsSync)(target))
-            (0,external_node_fs_.symlinkSync)(source, target);
-    }
-    return dir;
-}
-function removeDockerConfig(dir) {
-    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-}
-/** The CLI keeps credentials outside config.json when it names a credential store or per-registry helpers. */
-function usesCredentialStore(dir) {
-    try {
-        const config = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'config.json'), 'utf8'));
-        const helpers = config.credHelpers;
-        return !!config.credsStore || (!!helpers && Object.keys(helpers).length > 0);
-    }
-    catch {
-        return true; // unreadable: log out to be safe
-    }
-}
-
-// EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __webpack_require__(46193);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __webpack_require__(81260);
-// EXTERNAL MODULE: ./src/argv.ts
-var argv = __webpack_require__(65037);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(76670);
 // EXTERNAL MODULE: ./src/runner.ts
 var runner = __webpack_require__(74813);
-;// CONCATENATED MODULE: ./src/exec.ts
-// The one way this action starts a process: an argv array (never a shell), output redacted, optionally streamed.
-// A streamed process's output is untrusted (Dockerfile text, labels, registry messages): it is shown inside a
-// stop-commands region (src/runner.ts) so no line of it runs as a workflow command, and the `[command]` line is
-// printed by src/argv.ts, shell-quoted, so no argument can break it into lines.
-
-
-
-
-
-/**
- * Splits a byte stream into lines, handing each to `emit`; `flush` gives the last partial line. A character whose
- * UTF-8 bytes straddle two chunks is decoded whole (StringDecoder keeps the partial bytes).
- */
-function lineSplitter(emit) {
-    const decoder = new external_node_string_decoder_.StringDecoder('utf8');
-    let pending = '';
-    return {
-        push(chunk) {
-            pending += decoder.write(chunk);
-            const parts = pending.split('\n');
-            pending = parts.pop() ?? '';
-            for (const p of parts)
-                emit(p);
-        },
-        flush() {
-            pending += decoder.end();
-            if (pending)
-                emit(pending);
-            pending = '';
-        },
-    };
-}
-/**
- * The environment every child process starts from: the action's own, handed over once by src/index.ts (the only
- * reader of process.env). A call's `env` is added on top; without one, the child inherits the action's.
- */
-let baseEnvironment = {};
-function setBaseEnvironment(env) {
-    baseEnvironment = env;
-}
-function definedOnly(env) {
-    return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
-}
-async function run(command, args, opts) {
-    const out = [];
-    const err = [];
-    let shown;
-    const handle = (sink) => (raw) => {
-        const line = (0,redact/* redact */.E)(raw, opts.secrets);
-        sink.push(line);
-        shown?.line(line);
-        opts.onLine?.(line);
-    };
-    const stdout = lineSplitter(handle(out));
-    const stderr = lineSplitter(handle(err));
-    if (opts.stream) {
-        runner/* log */.Rm.info(`[command]${(0,argv/* printArgv */.Q0)([command, ...args], { secrets: opts.secrets })}`);
-        shown = (0,runner/* untrustedOutput */.a)();
-    }
-    const env = opts.env ? { ...definedOnly(baseEnvironment), ...opts.env } : undefined;
-    let code;
-    try {
-        code = await (0,exec/* exec */.m)(command, [...args], {
-            silent: true,
-            ignoreReturnCode: true,
-            input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
-            env,
-            listeners: { stdout: (b) => stdout.push(b), stderr: (b) => stderr.push(b) },
-        });
-    }
-    catch (e) {
-        // Spawn failures (command not found) carry no secrets, but redact anyway: the message echoes argv.
-        throw new Error((0,redact/* redact */.E)(`Could not run ${command}: ${e.message}`, opts.secrets));
-    }
-    finally {
-        stdout.flush();
-        stderr.flush();
-        shown?.close();
-    }
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
-/** The last few meaningful lines of a failed command, for an error message. */
-function tail(output, lines = 8) {
-    return `${output.stdout}\n${output.stderr}`
-        .split('\n')
-        .map((l) => l.trimEnd())
-        .filter((l) => l.trim() !== '')
-        .slice(-lines)
-        .join('\n');
-}
-
 ;// CONCATENATED MODULE: ./src/docker/ecr.ts
 /** The exact AWS CLI call for a registry's token. */
 function ecrTokenCall(login) {
@@ -234,21 +59,19 @@ async function ecrCredential(login, aws) {
     return parseEcrToken(stdout, login.registry);
 }
 
-;// CONCATENATED MODULE: ./src/docker/login.ts
-// The run's credentials and `docker login` with them (password on stdin, into the run's isolated DOCKER_CONFIG).
-// The same credentials then serve the read-back and the attestation; the merge needs no Docker CLI at all.
-
+;// CONCATENATED MODULE: ./src/docker/credentials.ts
 
 
 const awsCli = async (args, env) => {
+    const { run, tail } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(190)]).then(__webpack_require__.bind(__webpack_require__, 73190));
     const out = await run('aws', args, { secrets: Object.values(env), env });
     if (out.code !== 0)
         throw new Error(tail(out, 3));
     return out.stdout;
 };
 /**
- * The credentials of the planned logins: given passwords as they are, ECR passwords from AWS. A password learnt
- * now is registered with the masker and added to `secrets`, so nothing printed later shows it.
+ * A password learnt now (ECR) is registered with the masker and added to `secrets`, so nothing printed later shows
+ * it.
  */
 async function resolveCredentials(logins, secrets) {
     const credentials = [];
@@ -265,32 +88,81 @@ async function resolveCredentials(logins, secrets) {
     }
     return credentials;
 }
+
+
+/***/ }),
+
+/***/ 31312:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  BuildError: () => (/* reexport */ BuildError),
+  build: () => (/* reexport */ build),
+  checkCallSupported: () => (/* reexport */ checkCallSupported),
+  createDockerConfig: () => (/* reexport */ config/* createDockerConfig */.lp),
+  login: () => (/* reexport */ login),
+  logout: () => (/* reexport */ logout),
+  removeBuilder: () => (/* reexport */ removeBuilder),
+  removeDockerConfig: () => (/* reexport */ config/* removeDockerConfig */.nS),
+  resolveCredentials: () => (/* reexport */ credentials.resolveCredentials),
+  saveImage: () => (/* reexport */ saveImage),
+  setBaseEnvironment: () => (/* reexport */ exec.setBaseEnvironment),
+  setUpBuilder: () => (/* reexport */ setUpBuilder),
+  startBuilderProbes: () => (/* reexport */ startBuilderProbes),
+  usesCredentialStore: () => (/* reexport */ config/* usesCredentialStore */.fj),
+  verifyPush: () => (/* reexport */ verify.verifyPush)
+});
+
+// EXTERNAL MODULE: ./src/docker/config.ts
+var config = __webpack_require__(70656);
+// EXTERNAL MODULE: ./src/exec.ts
+var exec = __webpack_require__(73190);
+// EXTERNAL MODULE: ./src/runner.ts
+var runner = __webpack_require__(74813);
+// EXTERNAL MODULE: ./src/docker/credentials.ts + 1 modules
+var credentials = __webpack_require__(55476);
+;// CONCATENATED MODULE: ./src/docker/login.ts
+// The run's credentials and `docker login` with them (password on stdin, into the run's isolated DOCKER_CONFIG).
+// The same credentials then serve the read-back and the attestation; the merge needs no Docker CLI at all.
+
+
+
 /** `docker login` for each credential, password on stdin, into the run's own DOCKER_CONFIG. */
 async function login(credentials, dockerConfig, secrets) {
     for (const c of credentials) {
         runner/* log */.Rm.info(`Logging in to ${c.registry} as ${c.username} (${c.source})`);
-        const out = await run('docker', ['login', '--username', c.username, '--password-stdin', c.registry], {
+        const out = await (0,exec.run)('docker', ['login', '--username', c.username, '--password-stdin', c.registry], {
             secrets,
             input: c.password,
             env: { DOCKER_CONFIG: dockerConfig },
         });
         if (out.code !== 0) {
-            throw new Error(`Login to ${c.registry} as ${c.username} failed: ${tail(out, 3)}\n` +
+            throw new Error(`Login to ${c.registry} as ${c.username} failed: ${(0,exec.tail)(out, 3)}\n` +
                 'Check the username and password (or registry-auth) inputs and that the registry is reachable.');
         }
     }
 }
 async function logout(registries, dockerConfig) {
     for (const registry of registries) {
-        const out = await run('docker', ['logout', registry], { secrets: [], env: { DOCKER_CONFIG: dockerConfig } });
-        runner/* log */.Rm.info(out.code === 0 ? `Logged out of ${registry}` : `Logout of ${registry}: ${tail(out, 1)}`);
+        const out = await (0,exec.run)('docker', ['logout', registry], { secrets: [], env: { DOCKER_CONFIG: dockerConfig } });
+        runner/* log */.Rm.info(out.code === 0 ? `Logged out of ${registry}` : `Logout of ${registry}: ${(0,exec.tail)(out, 1)}`);
     }
 }
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/argv.ts
+var argv = __webpack_require__(65037);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(62088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
@@ -618,9 +490,9 @@ function findBuildxPlugin(dockerConfig) {
 async function buildxVersion(dockerConfig) {
     const plugin = findBuildxPlugin(dockerConfig);
     const [command, args] = plugin ? [plugin, ['version']] : ['docker', ['buildx', 'version']];
-    const out = await run(command, args, { secrets: [], env: { DOCKER_CONFIG: dockerConfig } });
+    const out = await (0,exec.run)(command, args, { secrets: [], env: { DOCKER_CONFIG: dockerConfig } });
     if (out.code !== 0)
-        throw new Error(`buildx is not usable (${(0,argv/* printArgv */.Q0)([command, ...args])}): ${tail(out, 4)}`);
+        throw new Error(`buildx is not usable (${(0,argv/* printArgv */.Q0)([command, ...args])}): ${(0,exec.tail)(out, 4)}`);
     return { version: parseBuildxVersion(out.stdout), via: plugin ?? 'docker buildx' };
 }
 
@@ -814,9 +686,9 @@ function decodeCleanup(state) {
     };
 }
 async function docker(args, dockerConfig, what) {
-    const out = await run('docker', args, { secrets: [], env: { DOCKER_CONFIG: dockerConfig } });
+    const out = await (0,exec.run)('docker', args, { secrets: [], env: { DOCKER_CONFIG: dockerConfig } });
     if (out.code !== 0)
-        throw new Error(`${what} failed (${(0,argv/* printArgv */.Q0)(['docker', ...args])}): ${tail(out, 4)}`);
+        throw new Error(`${what} failed (${(0,argv/* printArgv */.Q0)(['docker', ...args])}): ${(0,exec.tail)(out, 4)}`);
     return out.stdout;
 }
 /** Where buildx keeps its builders (confutil: BUILDX_CONFIG, else $DOCKER_CONFIG/buildx). */
@@ -1053,18 +925,18 @@ async function ensurePlatforms(plan, found, probe, io) {
     }
     const image = plan.qemuImage || DEFAULT_BINFMT_IMAGE;
     runner/* log */.Rm.info(`Registering QEMU for ${missing.join(', ')} with ${image}`);
-    const out = await run('docker', qemuInstallArgv(image, missing), {
+    const out = await (0,exec.run)('docker', qemuInstallArgv(image, missing), {
         secrets: [],
         env: { DOCKER_CONFIG: io.dockerConfig },
     });
     if (out.code !== 0) {
-        io.warnings.push(`QEMU registration for ${missing.join(', ')} failed: ${tail(out, 2)}`);
+        io.warnings.push(`QEMU registration for ${missing.join(', ')} failed: ${(0,exec.tail)(out, 2)}`);
         return facts;
     }
     facts = await fromBuildkit(facts.name, probe, io, `Inspecting the buildx builder ${facts.name}`);
     const still = missingPlatforms(plan.platforms, facts.platforms);
     if (still.length) {
-        io.warnings.push(`QEMU registration with ${image} did not make ${still.join(', ')} available: ${tail(out, 2)}`);
+        io.warnings.push(`QEMU registration with ${image} did not make ${still.join(', ')} available: ${(0,exec.tail)(out, 2)}`);
     }
     return facts;
 }
@@ -1090,8 +962,8 @@ async function setUpBuilder(plan, io, probe = startBuilderProbes(io)) {
 async function removeBuilder(state, dockerConfig) {
     const c = decodeCleanup(state);
     if (c.name && c.remove) {
-        const out = await run('docker', c.remove, { secrets: [], env: { DOCKER_CONFIG: dockerConfig } });
-        runner/* log */.Rm.info(out.code === 0 ? `Removed builder ${c.name}` : `Removing builder ${c.name}: ${tail(out, 1)}`);
+        const out = await (0,exec.run)('docker', c.remove, { secrets: [], env: { DOCKER_CONFIG: dockerConfig } });
+        runner/* log */.Rm.info(out.code === 0 ? `Removed builder ${c.name}` : `Removing builder ${c.name}: ${(0,exec.tail)(out, 1)}`);
     }
     if (c.filesDir) {
         (0,external_node_fs_.rmSync)(c.filesDir, { recursive: true, force: true });
@@ -1152,8 +1024,9 @@ const RULES = [
     },
     {
         cause: 'build-step',
-        pattern: /process "([^\n]*)" did not complete successfully: exit code: (\d+)/,
-        headline: (m) => `A build step failed: \`${m[1]}\` exited with code ${m[2]}.`,
+        // BuildKit quotes the command as Go's %q does: \" and \\ inside
+        pattern: /process "((?:[^"\\\n]|\\.)*)" did not complete successfully: exit code: (\d+)/,
+        headline: (m) => `A build step failed: \`${m[1].replace(/\\(.)/g, '$1')}\` exited with code ${m[2]}.`,
         advice: "Read that step's output in the Build group above; run the build locally with the same argv to reproduce.",
         transient: false,
     },
@@ -1237,14 +1110,16 @@ function classifyBuildFailure(output, pushing) {
 }
 /** The error text: cause first, then what to do, then buildx's own line. */
 function failureMessage(f, attempts) {
-    const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
-    return [`${f.headline}${tries}`, f.advice, ...(f.evidence ? [`buildx: ${f.evidence}`] : [])].join('\n');
+    // "… failed with HTTP 500 (after 3 attempts)." — the count inside the sentence
+    const headline = attempts > 1 ? f.headline.replace(/\.?$/, ` (after ${attempts} attempts).`) : f.headline;
+    return [headline, f.advice, ...(f.evidence ? [`buildx: ${f.evidence}`] : [])].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/docker/build.ts
 // One `docker buildx build` from the plan's argv, streamed live in a collapsible group, retried when the registry
 // fails transiently during the push (rate limits, 5xx, unreachable). A failure says its cause first
 // (build-failure.ts) and carries what the log showed of the push, so the caller can tell the user which tags moved.
+
 
 
 
@@ -1285,6 +1160,25 @@ function argvFor(req) {
     const [buildx, build, ...rest] = req.build.argv;
     return [buildx, build, '--builder', req.builderOverride, ...rest];
 }
+/**
+ * The program that runs the build: the buildx plugin itself when there is one where the CLI looks (buildx-plugin.ts),
+ * else the CLI. `docker buildx build` starts three programs — the CLI, the plugin for its metadata, the plugin for
+ * the build — where the plugin alone does the same build: ~0.15 s less before the build starts on a 2-core runner
+ * (scripts/bench-publish.mjs, scripts/trace-docker.mjs).
+ */
+function command(req, argv) {
+    const plugin = argv[0] === 'buildx' ? findBuildxPlugin(req.dockerConfig) : undefined;
+    return plugin ? [plugin, argv.slice(1)] : ['docker', argv];
+}
+/**
+ * buildx asks git seven times before each build in a Git checkout (BUILDX_GIT_INFO) for the VCS facts of BuildKit's
+ * provenance; with provenance off (`--provenance false`, this action's default) nothing reads them, and skipping git
+ * saves ~0.07 s (scripts/bench-publish.mjs). BUILDX_GIT_LABELS, when the user sets it, still runs git for its labels.
+ */
+function buildxEnv(argv) {
+    const i = argv.indexOf('--provenance');
+    return i >= 0 && argv[i + 1] === 'false' ? { BUILDX_GIT_INFO: 'false' } : {};
+}
 function readJson(path) {
     try {
         return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
@@ -1303,16 +1197,16 @@ function build_readText(path) {
 }
 async function build(req, clock = realClock) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(req.build.metadataFile), { recursive: true });
-    const argv = argvFor(req);
+    const [program, argv] = command(req, argvFor(req));
     const started = clock.now();
     for (let attempt = 1;; attempt++) {
         (0,external_node_fs_.rmSync)(req.build.metadataFile, { force: true });
         (0,external_node_fs_.rmSync)(req.build.iidFile, { force: true });
         const reader = buildLogReader();
         runner/* log */.Rm.startGroup(attempt === 1 ? 'Build' : `Build (attempt ${attempt} of ${MAX_ATTEMPTS})`);
-        const out = await run('docker', argv, {
+        const out = await (0,exec.run)(program, argv, {
             secrets: req.secrets,
-            env: { ...req.build.env, DOCKER_CONFIG: req.dockerConfig },
+            env: { ...buildxEnv(argv), ...req.build.env, DOCKER_CONFIG: req.dockerConfig },
             stream: true,
             onLine: (l) => reader.line(l),
         }).finally(() => runner/* log */.Rm.endGroup());
@@ -1378,11 +1272,11 @@ function checkCallSupported(call, buildxVersion) {
 
 async function saveImage(image, dest, dockerConfig) {
     const env = { DOCKER_CONFIG: dockerConfig };
-    const saved = await run('docker', ['save', '--output', dest, image], { secrets: [], env });
+    const saved = await (0,exec.run)('docker', ['save', '--output', dest, image], { secrets: [], env });
     // the local name was only a handle for `docker save`: never leave it in the engine
-    await run('docker', ['image', 'rm', image], { secrets: [], env });
+    await (0,exec.run)('docker', ['image', 'rm', image], { secrets: [], env });
     if (saved.code !== 0)
-        throw new Error(`docker save ${image} failed: ${tail(saved, 3)}`);
+        throw new Error(`docker save ${image} failed: ${(0,exec.tail)(saved, 3)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/docker/effects.ts
@@ -1432,6 +1326,212 @@ async function verifyPush(tags, digest, platforms, access) {
     if (problems.length)
         throw new Error(`The registry does not hold what was pushed:\n- ${problems.join('\n- ')}`);
     return verified;
+}
+
+
+/***/ }),
+
+/***/ 73190:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   lineSplitter: () => (/* binding */ lineSplitter),
+/* harmony export */   run: () => (/* binding */ run),
+/* harmony export */   setBaseEnvironment: () => (/* binding */ setBaseEnvironment),
+/* harmony export */   tail: () => (/* binding */ tail)
+/* harmony export */ });
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46193);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81260);
+/* harmony import */ var _argv_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65037);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76670);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74813);
+// The one way this action starts a process: an argv array (never a shell), output redacted, optionally streamed.
+// A streamed process's output is untrusted (Dockerfile text, labels, registry messages): it is shown inside a
+// stop-commands region (src/runner.ts) so no line of it runs as a workflow command, and the `[command]` line is
+// printed by src/argv.ts, shell-quoted, so no argument can break it into lines.
+
+
+
+
+
+/**
+ * Splits a byte stream into lines, handing each to `emit`; `flush` gives the last partial line. A character whose
+ * UTF-8 bytes straddle two chunks is decoded whole (StringDecoder keeps the partial bytes).
+ */
+function lineSplitter(emit) {
+    const decoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_0__.StringDecoder('utf8');
+    let pending = '';
+    return {
+        push(chunk) {
+            pending += decoder.write(chunk);
+            const parts = pending.split('\n');
+            pending = parts.pop() ?? '';
+            for (const p of parts)
+                emit(p);
+        },
+        flush() {
+            pending += decoder.end();
+            if (pending)
+                emit(pending);
+            pending = '';
+        },
+    };
+}
+/**
+ * The environment every child process starts from: the action's own, handed over once by src/index.ts (the only
+ * reader of the process environment). A call's `env` is added on top; without one, the child inherits the action's.
+ */
+let baseEnvironment = {};
+function setBaseEnvironment(env) {
+    baseEnvironment = env;
+}
+function definedOnly(env) {
+    return Object.fromEntries(Object.entries(env).filter((e) => e[1] !== undefined));
+}
+async function run(command, args, opts) {
+    const out = [];
+    const err = [];
+    let shown;
+    const handle = (sink) => (raw) => {
+        const line = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(raw, opts.secrets);
+        sink.push(line);
+        shown?.line(line);
+        opts.onLine?.(line);
+    };
+    const stdout = lineSplitter(handle(out));
+    const stderr = lineSplitter(handle(err));
+    if (opts.stream) {
+        _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .log */ .Rm.info(`[command]${(0,_argv_js__WEBPACK_IMPORTED_MODULE_2__/* .printArgv */ .Q0)([command, ...args], { secrets: opts.secrets })}`);
+        shown = (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .untrustedOutput */ .a)();
+    }
+    const env = opts.env ? { ...definedOnly(baseEnvironment), ...opts.env } : undefined;
+    let code;
+    try {
+        code = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m)(command, [...args], {
+            silent: true,
+            ignoreReturnCode: true,
+            input: opts.input !== undefined ? Buffer.from(opts.input) : undefined,
+            env,
+            listeners: { stdout: (b) => stdout.push(b), stderr: (b) => stderr.push(b) },
+        });
+    }
+    catch (e) {
+        // Spawn failures (command not found) carry no secrets, but redact anyway: the message echoes argv.
+        throw new Error((0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(`Could not run ${command}: ${e.message}`, opts.secrets));
+    }
+    finally {
+        stdout.flush();
+        stderr.flush();
+        shown?.close();
+    }
+    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+/** The last few meaningful lines of a failed command, for an error message. */
+function tail(output, lines = 8) {
+    return `${output.stdout}\n${output.stderr}`
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim() !== '')
+        .slice(-lines)
+        .join('\n');
+}
+
+
+/***/ }),
+
+/***/ 52156:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ mapLimit)
+/* harmony export */ });
+// Registry calls run side by side (tags read back, blobs uploaded) but bounded: a registry throttles a client that
+// opens dozens of connections, and the pool keeps only a few alive.
+/** `fn` over `items`, at most `limit` at a time; results in the order of `items`. Rejects on the first failure. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 56779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ readBack)
+/* harmony export */ });
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18230);
+/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(52156);
+/* harmony import */ var _oci_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25526);
+/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13073);
+
+
+
+
+/**
+ * Reads every tag (concurrently, over the session's shared connections). Never throws for a tag: each result says
+ * what the tag resolves to or why it could not be read.
+ */
+async function readBack(tags, expectedDigest, platforms, access, options = {}) {
+    const wanted = platforms.map(_oci_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePlatform */ .FL);
+    return (0,_session_js__WEBPACK_IMPORTED_MODULE_2__/* .withRegistries */ .u)(access, async (registries) => {
+        // One config read per image, however many tags point at it.
+        const configPlatforms = new Map();
+        const platformsOfImage = (registry, repository, configDigest) => {
+            const key = `${registry}/${repository}@${configDigest}`;
+            let p = configPlatforms.get(key);
+            if (!p) {
+                p = registries
+                    .client(registry)
+                    .getBlob(repository, configDigest)
+                    .then((bytes) => {
+                    const platform = (0,_oci_js__WEBPACK_IMPORTED_MODULE_1__/* .configPlatform */ .Ko)(JSON.parse(bytes.toString('utf8')));
+                    return platform ? [(0,_oci_js__WEBPACK_IMPORTED_MODULE_1__/* .platformString */ .Fd)(platform)] : [];
+                });
+                configPlatforms.set(key, p);
+            }
+            return p;
+        };
+        return (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_3__/* .mapLimit */ .s)(tags, options.concurrency ?? 8, async (ref) => {
+            const image = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageRef */ .Q)(ref);
+            try {
+                const m = await registries
+                    .client(image.registry)
+                    .getManifest(image.repository, image.digest ?? image.tag ?? 'latest');
+                let listed;
+                if ((0,_oci_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndexType */ .$U)(m.mediaType)) {
+                    listed = (0,_oci_js__WEBPACK_IMPORTED_MODULE_1__/* .indexPlatforms */ .DB)(m.body);
+                }
+                else {
+                    const config = m.body.config?.digest;
+                    listed = config ? await platformsOfImage(image.registry, image.repository, config) : [];
+                }
+                return {
+                    ref,
+                    digest: m.digest,
+                    mediaType: m.mediaType,
+                    platforms: listed,
+                    matches: expectedDigest !== undefined && m.digest === expectedDigest,
+                    missingPlatforms: wanted.filter((p) => !listed.includes(p)),
+                };
+            }
+            catch (e) {
+                return { ref, matches: false, missingPlatforms: [], error: e };
+            }
+        });
+    });
 }
 
 
