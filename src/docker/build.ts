@@ -12,6 +12,8 @@ import { findBuildxPlugin } from './buildx-plugin.js';
 import { classifyBuildFailure, failureMessage, type BuildFailure } from './build-failure.js';
 
 export interface BuildRequest {
+  /** called once, when buildx prints its first line (it is running): time to prepare what comes after it */
+  onStarted?: () => void;
   build: BuildPlan;
   push: boolean;
   /** a builder chosen at run time (created for this run), inserted as --builder */
@@ -104,12 +106,19 @@ export async function build(req: BuildRequest, clock: Clock = realClock): Promis
     rmSync(req.build.metadataFile, { force: true });
     rmSync(req.build.iidFile, { force: true });
     const reader = buildLogReader();
+    let running = false;
     log.startGroup(attempt === 1 ? 'Build' : `Build (attempt ${attempt} of ${MAX_ATTEMPTS})`);
     const out = await run(program, argv, {
       secrets: req.secrets,
       env: { ...buildxEnv(argv), ...req.build.env, DOCKER_CONFIG: req.dockerConfig },
       stream: true,
-      onLine: (l) => reader.line(l),
+      onLine: (l) => {
+        if (!running) {
+          running = true;
+          req.onStarted?.();
+        }
+        reader.line(l);
+      },
     }).finally(() => log.endGroup());
     if (out.code === 0) {
       const metadata = readJson(req.build.metadataFile);

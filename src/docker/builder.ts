@@ -200,6 +200,8 @@ export interface BuilderProbes {
   store: BuildxStoreView;
   engine: () => Promise<EngineFacts>;
   version: Promise<{ version: string; via: string }>;
+  /** the version, if the probe has answered already (never waits) */
+  settledVersion(): string | undefined;
 }
 
 type Probe = BuilderProbes;
@@ -216,7 +218,11 @@ export function startBuilderProbes(io: Pick<BuilderIO, 'dockerConfig' | 'env'>):
     : { kind: 'cli', host: 'unknown', reason: 'the environment was not passed down' };
   const context = env ? contextName(env, currentContext) : (currentContext ?? 'default');
   const version = buildxVersion(io.dockerConfig);
-  version.catch(() => undefined);
+  let settled: string | undefined;
+  version.then(
+    (v) => (settled = v.version),
+    () => undefined,
+  );
   // Over the socket the engine is asked at once (a few ms); through the CLI only when a docker driver needs it,
   // since a remote builder may run where no engine answers.
   let engine: Promise<EngineFacts> | undefined;
@@ -229,6 +235,7 @@ export function startBuilderProbes(io: Pick<BuilderIO, 'dockerConfig' | 'env'>):
     store: storeView(buildxDir(io)),
     engine: ask,
     version,
+    settledVersion: () => settled,
   };
 }
 
@@ -388,19 +395,22 @@ export async function setUpBuilder(
   probe: BuilderProbes = startBuilderProbes(io),
 ): Promise<BuilderFacts> {
   const chosen = await choose(plan, probe, io);
-  const { version } = await probe.version;
+  // buildx's version decides only whether the GitHub cache v2 can work; otherwise it is a fact for the summary,
+  // and waiting for it here would hold the build back (the version probe is a process of its own)
+  const version = plan.needs.cacheV2 ? (await probe.version).version : probe.settledVersion();
   const found = await ensurePlatforms(plan, chosen, probe, io);
   const facts: BuilderFacts = {
     ...found,
-    buildxVersion: version,
+    buildxVersion: version ?? 'unknown',
     created: chosen.created,
     pushByDigest: canPushByDigest(found.driver),
   };
   log.info(
-    `Builder ${facts.name} (driver ${facts.driver}${facts.containerdStore ? ', containerd image store' : ''}): buildx ${version}, BuildKit ${facts.buildkitVersion}`,
+    `Builder ${facts.name} (driver ${facts.driver}${facts.containerdStore ? ', containerd image store' : ''}): ` +
+      `${version ? `buildx ${version}, ` : ''}BuildKit ${facts.buildkitVersion}`,
   );
   log.debug(`Builder facts from ${facts.source}; engine endpoint ${probe.endpoint.host} (${probe.endpoint.kind})`);
-  if (plan.needs.cacheV2 && cacheV2Unsupported(version)) {
+  if (plan.needs.cacheV2 && version && cacheV2Unsupported(version)) {
     io.warnings.push(
       `This runtime offers only the GitHub cache service v2, which buildx ${version} cannot use (needs buildx ≥ 0.21 and BuildKit ≥ 0.20): the build runs without the GitHub cache.`,
     );

@@ -4,7 +4,6 @@ export { createDockerConfig, removeDockerConfig, usesCredentialStore } from './c
 export { login, logout, resolveCredentials } from './login.js';
 export { removeBuilder, setUpBuilder, startBuilderProbes } from './builder.js';
 export { build, BuildError } from './build.js';
-export { verifyPush } from './verify.js';
 export { setBaseEnvironment } from '../exec.js';
 export { checkCallSupported } from '../buildx/call-support.js';
 export { saveImage } from './save.js';

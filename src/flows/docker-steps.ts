@@ -4,10 +4,9 @@
 import { STATE } from '../post.js';
 import type { BuildLegPlan, PublishPlan } from '../plan/types.js';
 import type { Credential } from '../registry/identity.js';
-import type { Registries } from '../registry/session.js';
 import type { RunResult } from '../result.js';
 import { saveState } from '../runner.js';
-import { openRegistries } from './registries.js';
+import { openRegistries, type RegistrySession } from './registries.js';
 import type { FlowEnv } from './types.js';
 
 type Effects = typeof import('../docker/effects.js');
@@ -17,8 +16,10 @@ export interface DockerSteps {
   dockerConfig: string;
   builderIO: Parameters<Effects['setUpBuilder']>[1];
   probes: ReturnType<Effects['startBuilderProbes']>;
+  /** the buildx version for the report: the probe was not waited for before the build unless a decision needed it */
+  settleBuildxVersion(): Promise<void>;
   /** resolve the credentials (ECR from AWS), `docker login` with each, open the registry session */
-  login(): Promise<{ credentials: Credential[]; registries: Registries }>;
+  login(): Promise<{ credentials: Credential[]; registries: RegistrySession }>;
 }
 
 export async function startDockerSteps(
@@ -45,6 +46,13 @@ export async function startDockerSteps(
     dockerConfig,
     builderIO,
     probes,
+    async settleBuildxVersion() {
+      if (result.builder?.buildxVersion !== 'unknown') return;
+      result.builder.buildxVersion = await probes.version.then(
+        (v) => v.version,
+        () => 'unknown',
+      );
+    },
     async login() {
       const credentials = await docker.resolveCredentials(plan.logins, secrets);
       saveState(env, STATE.registries, credentials.map((c) => c.registry).join(','));

@@ -7,15 +7,19 @@ import type { BuildLegPlan } from '../plan/types.js';
 import { redact } from '../redact.js';
 import type { LegVia, RunResult } from '../result.js';
 import { log } from '../runner.js';
-import type { Registries } from '../registry/session.js';
+import type { RegistrySession } from './registries.js';
 import { startDockerSteps } from './docker-steps.js';
 import type { FlowEnv } from './types.js';
 
 export async function runLeg(plan: BuildLegPlan, flow: FlowEnv): Promise<RunResult> {
   const { env, secrets } = flow;
   const result: RunResult = { status: 'success', warnings: [], notices: [] };
-  const { docker, dockerConfig, builderIO, probes, login } = await startDockerSteps(plan, flow, result);
-  let registries: Registries | undefined;
+  const { docker, dockerConfig, builderIO, probes, login, settleBuildxVersion } = await startDockerSteps(
+    plan,
+    flow,
+    result,
+  );
+  let registries: RegistrySession | undefined;
   try {
     registries = (await login()).registries;
     const builder = await docker.setUpBuilder(plan.builder, builderIO, probes);
@@ -25,7 +29,9 @@ export async function runLeg(plan: BuildLegPlan, flow: FlowEnv): Promise<RunResu
     const via: LegVia =
       !plan.push || builder.pushByDigest ? 'push-by-digest' : builder.containerdStore ? 'oci-layout' : 'docker-save';
     const spec = via === 'push-by-digest' ? plan.build : via === 'oci-layout' ? plan.layout : plan.saved;
+    const session = registries;
     result.build = await docker.build({
+      onStarted: () => session.prefetch(),
       build: spec,
       push: plan.push && via === 'push-by-digest',
       builderOverride: builder.name,
@@ -46,7 +52,7 @@ export async function runLeg(plan: BuildLegPlan, flow: FlowEnv): Promise<RunResu
       }
       const { pushOciLayout } = await import('../registry/push.js');
       const source = via === 'oci-layout' ? plan.layout.dest : plan.saved.dest;
-      const image = await pushOciLayout(source, plan.build.pushes, registries, plan.workDir);
+      const image = await pushOciLayout(source, plan.build.pushes, await registries.get(), plan.workDir);
       digest = image.digest;
       pushed = { mediaType: image.mediaType, size: image.size };
       log.info(
@@ -57,11 +63,12 @@ export async function runLeg(plan: BuildLegPlan, flow: FlowEnv): Promise<RunResu
     if (!digest) throw new Error('The leg pushed, but no digest is known for what it pushed.');
     result.build = { ...result.build, digest };
     // Every repository must hold the leg's image, or the merge cannot make an index of it there.
-    await docker.verifyPush(
+    const { verifyPush } = await import('../docker/verify.js');
+    await verifyPush(
       plan.build.pushes.map((r) => `${r}@${digest}`),
       digest,
       [plan.leg.platform],
-      registries,
+      await registries.get(),
     );
     const leg: LegResult = {
       schema: LEG_RESULT_SCHEMA,
@@ -90,6 +97,7 @@ export async function runLeg(plan: BuildLegPlan, flow: FlowEnv): Promise<RunResu
     result.error = redact((e as Error).message, secrets);
   } finally {
     await registries?.close();
+    await settleBuildxVersion();
   }
   return result;
 }

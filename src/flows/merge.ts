@@ -66,7 +66,8 @@ export async function runMerge(plan: MergePlan, flow: FlowEnv): Promise<RunResul
   const { createIndex, failedTags } = await import('../registry/image-index.js');
   const { verifyPush } = await import('../docker/verify.js');
   const credentials = await resolveCredentials(plan.logins, secrets);
-  const registries = openRegistries(credentials, flow.env);
+  const session = openRegistries(credentials, flow.env);
+  const registries = await session.get();
   try {
     // the registries' auth round trips happen while the legs are collected, not before the first PUT
     const warm = Promise.all(
@@ -118,7 +119,7 @@ export async function runMerge(plan: MergePlan, flow: FlowEnv): Promise<RunResul
     result.status = 'failure';
     result.error = redact((e as Error).message, secrets);
   } finally {
-    await registries.close();
+    await session.close();
   }
   return result;
 }

@@ -8,14 +8,18 @@ import { redact } from '../redact.js';
 import { log } from '../runner.js';
 import type { FlowEnv } from './types.js';
 import { describeTagStates, readTagStates } from './tag-states.js';
-import type { Registries } from '../registry/session.js';
+import type { RegistrySession } from './registries.js';
 import { startDockerSteps } from './docker-steps.js';
 
 export async function runPublish(plan: PublishPlan, flow: FlowEnv): Promise<RunResult> {
   const { secrets } = flow;
   const result: RunResult = { status: 'success', warnings: [], notices: [] };
-  const { docker, dockerConfig, builderIO, probes, login } = await startDockerSteps(plan, flow, result);
-  let registries: Registries | undefined;
+  const { docker, dockerConfig, builderIO, probes, login, settleBuildxVersion } = await startDockerSteps(
+    plan,
+    flow,
+    result,
+  );
+  let registries: RegistrySession | undefined;
   try {
     // an input the runner's buildx cannot honour fails before any login
     if (plan.build.call) docker.checkCallSupported(plan.build.call, (await probes.version).version);
@@ -24,7 +28,13 @@ export async function runPublish(plan: PublishPlan, flow: FlowEnv): Promise<RunR
     const { credentials } = session;
     result.builder = await docker.setUpBuilder(plan.builder, builderIO, probes);
     try {
+      const session = registries;
       result.build = await docker.build({
+        // while buildx runs: load what comes after it (the registry client, the summary's yaml), off the user's path
+        onStarted: () => {
+          session.prefetch();
+          void import('yaml').catch(() => undefined);
+        },
         build: plan.build,
         push: plan.push,
         builderOverride: result.builder.name,
@@ -36,17 +46,18 @@ export async function runPublish(plan: PublishPlan, flow: FlowEnv): Promise<RunR
       if (!(e instanceof docker.BuildError) || !e.exportedDigest || !plan.push || !plan.verify) throw e;
       // Which tags did the failed push move? Read them all back and say so.
       result.partialDigest = e.exportedDigest;
-      result.tagStates = await readTagStates(plan.verify.tags, e.exportedDigest, registries);
+      result.tagStates = await readTagStates(plan.verify.tags, e.exportedDigest, await registries.get());
       throw new Error(`${e.message}\n${describeTagStates(result.tagStates, e.exportedDigest)}`);
     }
     const digest = result.build.digest;
     if (plan.verify && digest) {
       const refs = plan.verify.byDigest?.map((r) => `${r}@${digest}`) ?? plan.verify.tags;
       try {
-        result.verify = await docker.verifyPush(refs, digest, plan.verify.platforms, registries);
+        const { verifyPush } = await import('../docker/verify.js');
+        result.verify = await verifyPush(refs, digest, plan.verify.platforms, await registries.get());
       } catch (e) {
         result.verifyError = redact((e as Error).message, secrets);
-        result.tagStates = await readTagStates(refs, digest, registries);
+        result.tagStates = await readTagStates(refs, digest, await registries.get());
         throw e;
       }
       log.info(`Verified ${result.verify.tags.length} tag(s) → ${digest}`);
@@ -70,6 +81,7 @@ export async function runPublish(plan: PublishPlan, flow: FlowEnv): Promise<RunR
     result.error = redact((e as Error).message, secrets);
   } finally {
     await registries?.close();
+    await settleBuildxVersion();
   }
   return result;
 }

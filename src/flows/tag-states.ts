@@ -1,6 +1,5 @@
 // After a push or an index that failed part-way: where every planned tag points now. The user must never be left
 // guessing which tags moved — the error, the `pushed-tags` output and the summary all come from this.
-import { readBack } from '../registry/read-back.js';
 import type { Registries } from '../registry/session.js';
 import { groupTagStates, type TagState } from '../result.js';
 
@@ -9,6 +8,7 @@ export async function readTagStates(
   newDigest: string | undefined,
   registries: Registries,
 ): Promise<TagState[]> {
+  const { readBack } = await import('../registry/read-back.js');
   const read = await readBack(tags, newDigest, [], registries);
   return read.map((t) => ({
     ref: t.ref,
