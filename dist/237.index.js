@@ -69,10 +69,11 @@ async function runMerge(plan, flow) {
     const { resolveCredentials } = await __webpack_require__.e(/* import() */ 476).then(__webpack_require__.bind(__webpack_require__, 55476));
     if (plan.logins.some((l) => l.kind === 'ecr'))
         (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(190)]).then(__webpack_require__.bind(__webpack_require__, 73190))).setBaseEnvironment(flow.env);
-    const { createIndex, failedTags } = await __webpack_require__.e(/* import() */ 451).then(__webpack_require__.bind(__webpack_require__, 89451));
-    const { verifyPush } = await __webpack_require__.e(/* import() */ 559).then(__webpack_require__.bind(__webpack_require__, 62559));
+    const { createIndex, failedTags } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73), __webpack_require__.e(451)]).then(__webpack_require__.bind(__webpack_require__, 89451));
+    const { verifyPush } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73), __webpack_require__.e(559)]).then(__webpack_require__.bind(__webpack_require__, 62559));
     const credentials = await resolveCredentials(plan.logins, secrets);
-    const registries = (0,_registries_js__WEBPACK_IMPORTED_MODULE_3__/* .openRegistries */ .c)(credentials, flow.env);
+    const session = (0,_registries_js__WEBPACK_IMPORTED_MODULE_3__/* .openRegistries */ .c)(credentials, flow.env);
+    const registries = await session.get();
     try {
         // the registries' auth round trips happen while the legs are collected, not before the first PUT
         const warm = Promise.all(Object.entries(plan.index.repositories).map(([repo, tags]) => {
@@ -103,7 +104,7 @@ async function runMerge(plan, flow) {
             throw e;
         }
         if (plan.attest.enabled) {
-            const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(942), __webpack_require__.e(88), __webpack_require__.e(825), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
+            const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(942), __webpack_require__.e(353), __webpack_require__.e(825), __webpack_require__.e(88), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
             result.attestation = await attestImages({
                 subjects: plan.attest.subjects.map((name) => ({ name, digest: index.digest })),
                 githubToken: flow.githubToken,
@@ -121,7 +122,7 @@ async function runMerge(plan, flow) {
         result.error = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E)(e.message, secrets);
     }
     finally {
-        await registries.close();
+        await session.close();
     }
     return result;
 }
@@ -135,12 +136,17 @@ async function runMerge(plan, flow) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ openRegistries)
 /* harmony export */ });
-/* harmony import */ var _registry_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58851);
-/* harmony import */ var _registry_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13073);
-
-
 function openRegistries(credentials, env) {
-    return new _registry_session_js__WEBPACK_IMPORTED_MODULE_1__/* .Registries */ .I({ credentials, proxy: (0,_registry_http_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyConfigFromEnv */ .oR)(env) });
+    let session;
+    const get = () => (session ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 13073)), Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(851)]).then(__webpack_require__.bind(__webpack_require__, 58851))]).then(([{ Registries }, { proxyConfigFromEnv }]) => new Registries({ credentials, proxy: proxyConfigFromEnv(env) })));
+    return {
+        get,
+        prefetch: () => void get().catch(() => undefined),
+        close: async () => {
+            if (session)
+                await (await session).close();
+        },
+    };
 }
 
 
@@ -153,14 +159,11 @@ function openRegistries(credentials, env) {
 /* harmony export */   F: () => (/* binding */ readTagStates),
 /* harmony export */   G: () => (/* binding */ describeTagStates)
 /* harmony export */ });
-/* harmony import */ var _registry_read_back_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(56779);
-/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51666);
-// After a push or an index that failed part-way: where every planned tag points now. The user must never be left
-// guessing which tags moved — the error, the `pushed-tags` output and the summary all come from this.
-
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51666);
 
 async function readTagStates(tags, newDigest, registries) {
-    const read = await (0,_registry_read_back_js__WEBPACK_IMPORTED_MODULE_0__/* .readBack */ .e)(tags, newDigest, [], registries);
+    const { readBack } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 56779));
+    const read = await readBack(tags, newDigest, [], registries);
     return read.map((t) => ({
         ref: t.ref,
         digest: t.digest,
@@ -173,7 +176,7 @@ async function readTagStates(tags, newDigest, registries) {
  * Unknown: d (unreadable: …)."
  */
 function describeTagStates(states, newDigest) {
-    const { moved, notMoved, unknown } = (0,_result_js__WEBPACK_IMPORTED_MODULE_1__/* .groupTagStates */ .M)(states);
+    const { moved, notMoved, unknown } = (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .groupTagStates */ .M)(states);
     const where = (s) => (s.digest ? `${s.ref} (still at ${s.digest})` : `${s.ref} (absent)`);
     const unknownPart = unknown.length
         ? ` Unknown: ${unknown.map((s) => `${s.ref} (unreadable: ${s.error})`).join(', ')}.`
@@ -185,102 +188,6 @@ function describeTagStates(states, newDigest) {
     return (`${head}${moved.length ? `: ${moved.map((s) => s.ref).join(', ')}` : ''}.` +
         (notMoved.length ? ` Not moved: ${notMoved.map(where).join(', ')}.` : '') +
         unknownPart);
-}
-
-
-/***/ }),
-
-/***/ 52156:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ mapLimit)
-/* harmony export */ });
-// Registry calls run side by side (tags read back, blobs uploaded) but bounded: a registry throttles a client that
-// opens dozens of connections, and the pool keeps only a few alive.
-/** `fn` over `items`, at most `limit` at a time; results in the order of `items`. Rejects on the first failure. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await fn(items[i], i);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
-
-/***/ }),
-
-/***/ 56779:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ readBack)
-/* harmony export */ });
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18230);
-/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(52156);
-/* harmony import */ var _oci_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25526);
-/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13073);
-
-
-
-
-/**
- * Reads every tag (concurrently, over the session's shared connections). Never throws for a tag: each result says
- * what the tag resolves to or why it could not be read.
- */
-async function readBack(tags, expectedDigest, platforms, access, options = {}) {
-    const wanted = platforms.map(_oci_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePlatform */ .FL);
-    return (0,_session_js__WEBPACK_IMPORTED_MODULE_2__/* .withRegistries */ .u)(access, async (registries) => {
-        // One config read per image, however many tags point at it.
-        const configPlatforms = new Map();
-        const platformsOfImage = (registry, repository, configDigest) => {
-            const key = `${registry}/${repository}@${configDigest}`;
-            let p = configPlatforms.get(key);
-            if (!p) {
-                p = registries
-                    .client(registry)
-                    .getBlob(repository, configDigest)
-                    .then((bytes) => {
-                    const platform = (0,_oci_js__WEBPACK_IMPORTED_MODULE_1__/* .configPlatform */ .Ko)(JSON.parse(bytes.toString('utf8')));
-                    return platform ? [(0,_oci_js__WEBPACK_IMPORTED_MODULE_1__/* .platformString */ .Fd)(platform)] : [];
-                });
-                configPlatforms.set(key, p);
-            }
-            return p;
-        };
-        return (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_3__/* .mapLimit */ .s)(tags, options.concurrency ?? 8, async (ref) => {
-            const image = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageRef */ .Q)(ref);
-            try {
-                const m = await registries
-                    .client(image.registry)
-                    .getManifest(image.repository, image.digest ?? image.tag ?? 'latest');
-                let listed;
-                if ((0,_oci_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndexType */ .$U)(m.mediaType)) {
-                    listed = (0,_oci_js__WEBPACK_IMPORTED_MODULE_1__/* .indexPlatforms */ .DB)(m.body);
-                }
-                else {
-                    const config = m.body.config?.digest;
-                    listed = config ? await platformsOfImage(image.registry, image.repository, config) : [];
-                }
-                return {
-                    ref,
-                    digest: m.digest,
-                    mediaType: m.mediaType,
-                    platforms: listed,
-                    matches: expectedDigest !== undefined && m.digest === expectedDigest,
-                    missingPlatforms: wanted.filter((p) => !listed.includes(p)),
-                };
-            }
-            catch (e) {
-                return { ref, matches: false, missingPlatforms: [], error: e };
-            }
-        });
-    });
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 312;
-export const ids = [312,190,476,559];
+export const ids = [312,190,476];
 export const modules = {
 
 /***/ 55476:
@@ -113,8 +113,7 @@ __webpack_require__.d(__webpack_exports__, {
   setBaseEnvironment: () => (/* reexport */ exec.setBaseEnvironment),
   setUpBuilder: () => (/* reexport */ setUpBuilder),
   startBuilderProbes: () => (/* reexport */ startBuilderProbes),
-  usesCredentialStore: () => (/* reexport */ config/* usesCredentialStore */.fj),
-  verifyPush: () => (/* reexport */ verify.verifyPush)
+  usesCredentialStore: () => (/* reexport */ config/* usesCredentialStore */.fj)
 });
 
 // EXTERNAL MODULE: ./src/docker/config.ts
@@ -792,7 +791,8 @@ function startBuilderProbes(io) {
         : { kind: 'cli', host: 'unknown', reason: 'the environment was not passed down' };
     const context = env ? contextName(env, currentContext) : (currentContext ?? 'default');
     const version = buildxVersion(io.dockerConfig);
-    version.catch(() => undefined);
+    let settled;
+    version.then((v) => (settled = v.version), () => undefined);
     // Over the socket the engine is asked at once (a few ms); through the CLI only when a docker driver needs it,
     // since a remote builder may run where no engine answers.
     let engine;
@@ -806,6 +806,7 @@ function startBuilderProbes(io) {
         store: storeView(buildxDir(io)),
         engine: ask,
         version,
+        settledVersion: () => settled,
     };
 }
 function dockerFacts(name, engine, platforms, source) {
@@ -943,17 +944,20 @@ async function ensurePlatforms(plan, found, probe, io) {
 /** Executes the plan: the builder the build will use, ready, with QEMU for every platform asked for. */
 async function setUpBuilder(plan, io, probe = startBuilderProbes(io)) {
     const chosen = await choose(plan, probe, io);
-    const { version } = await probe.version;
+    // buildx's version decides only whether the GitHub cache v2 can work; otherwise it is a fact for the summary,
+    // and waiting for it here would hold the build back (the version probe is a process of its own)
+    const version = plan.needs.cacheV2 ? (await probe.version).version : probe.settledVersion();
     const found = await ensurePlatforms(plan, chosen, probe, io);
     const facts = {
         ...found,
-        buildxVersion: version,
+        buildxVersion: version ?? 'unknown',
         created: chosen.created,
         pushByDigest: canPushByDigest(found.driver),
     };
-    runner/* log */.Rm.info(`Builder ${facts.name} (driver ${facts.driver}${facts.containerdStore ? ', containerd image store' : ''}): buildx ${version}, BuildKit ${facts.buildkitVersion}`);
+    runner/* log */.Rm.info(`Builder ${facts.name} (driver ${facts.driver}${facts.containerdStore ? ', containerd image store' : ''}): ` +
+        `${version ? `buildx ${version}, ` : ''}BuildKit ${facts.buildkitVersion}`);
     runner/* log */.Rm.debug(`Builder facts from ${facts.source}; engine endpoint ${probe.endpoint.host} (${probe.endpoint.kind})`);
-    if (plan.needs.cacheV2 && cacheV2Unsupported(version)) {
+    if (plan.needs.cacheV2 && version && cacheV2Unsupported(version)) {
         io.warnings.push(`This runtime offers only the GitHub cache service v2, which buildx ${version} cannot use (needs buildx ≥ 0.21 and BuildKit ≥ 0.20): the build runs without the GitHub cache.`);
     }
     return facts;
@@ -1203,12 +1207,19 @@ async function build(req, clock = realClock) {
         (0,external_node_fs_.rmSync)(req.build.metadataFile, { force: true });
         (0,external_node_fs_.rmSync)(req.build.iidFile, { force: true });
         const reader = buildLogReader();
+        let running = false;
         runner/* log */.Rm.startGroup(attempt === 1 ? 'Build' : `Build (attempt ${attempt} of ${MAX_ATTEMPTS})`);
         const out = await (0,exec.run)(program, argv, {
             secrets: req.secrets,
             env: { ...buildxEnv(argv), ...req.build.env, DOCKER_CONFIG: req.dockerConfig },
             stream: true,
-            onLine: (l) => reader.line(l),
+            onLine: (l) => {
+                if (!running) {
+                    running = true;
+                    req.onStarted?.();
+                }
+                reader.line(l);
+            },
         }).finally(() => runner/* log */.Rm.endGroup());
         if (out.code === 0) {
             const metadata = readJson(req.build.metadataFile);
@@ -1239,8 +1250,6 @@ async function build(req, clock = realClock) {
     }
 }
 
-// EXTERNAL MODULE: ./src/docker/verify.ts
-var verify = __webpack_require__(62559);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/buildx/call-support.ts
@@ -1289,44 +1298,6 @@ async function saveImage(image, dest, dockerConfig) {
 
 
 
-
-
-
-/***/ }),
-
-/***/ 62559:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   verifyPush: () => (/* binding */ verifyPush)
-/* harmony export */ });
-/* harmony import */ var _registry_read_back_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(56779);
-/* harmony import */ var _registry_oci_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25526);
-
-
-async function verifyPush(tags, digest, platforms, access) {
-    const read = await (0,_registry_read_back_js__WEBPACK_IMPORTED_MODULE_0__/* .readBack */ .e)(tags, digest, platforms, access);
-    const verified = { tags: [], platforms: [] };
-    const problems = [];
-    for (const tag of read) {
-        if (tag.error || !tag.digest) {
-            problems.push(`${tag.ref} could not be read: ${tag.error?.message ?? 'no digest'}`);
-            continue;
-        }
-        verified.tags.push({ ref: tag.ref, digest: tag.digest });
-        if (verified.platforms.length === 0)
-            verified.platforms = tag.platforms ?? [];
-        if (!tag.matches)
-            problems.push(`${tag.ref} resolves to ${tag.digest}, not the pushed ${digest}`);
-        if (tag.missingPlatforms.length) {
-            const listed = tag.platforms?.join(', ') || 'none';
-            problems.push(`${tag.ref} lacks platform(s) ${tag.missingPlatforms.join(', ')} (the image lists ${listed})`);
-        }
-    }
-    if (problems.length)
-        throw new Error(`The registry does not hold what was pushed:\n- ${problems.join('\n- ')}`);
-    return verified;
-}
 
 
 /***/ }),
@@ -1436,102 +1407,6 @@ function tail(output, lines = 8) {
         .filter((l) => l.trim() !== '')
         .slice(-lines)
         .join('\n');
-}
-
-
-/***/ }),
-
-/***/ 52156:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ mapLimit)
-/* harmony export */ });
-// Registry calls run side by side (tags read back, blobs uploaded) but bounded: a registry throttles a client that
-// opens dozens of connections, and the pool keeps only a few alive.
-/** `fn` over `items`, at most `limit` at a time; results in the order of `items`. Rejects on the first failure. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await fn(items[i], i);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
-
-/***/ }),
-
-/***/ 56779:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ readBack)
-/* harmony export */ });
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18230);
-/* harmony import */ var _concurrency_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(52156);
-/* harmony import */ var _oci_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25526);
-/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13073);
-
-
-
-
-/**
- * Reads every tag (concurrently, over the session's shared connections). Never throws for a tag: each result says
- * what the tag resolves to or why it could not be read.
- */
-async function readBack(tags, expectedDigest, platforms, access, options = {}) {
-    const wanted = platforms.map(_oci_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePlatform */ .FL);
-    return (0,_session_js__WEBPACK_IMPORTED_MODULE_2__/* .withRegistries */ .u)(access, async (registries) => {
-        // One config read per image, however many tags point at it.
-        const configPlatforms = new Map();
-        const platformsOfImage = (registry, repository, configDigest) => {
-            const key = `${registry}/${repository}@${configDigest}`;
-            let p = configPlatforms.get(key);
-            if (!p) {
-                p = registries
-                    .client(registry)
-                    .getBlob(repository, configDigest)
-                    .then((bytes) => {
-                    const platform = (0,_oci_js__WEBPACK_IMPORTED_MODULE_1__/* .configPlatform */ .Ko)(JSON.parse(bytes.toString('utf8')));
-                    return platform ? [(0,_oci_js__WEBPACK_IMPORTED_MODULE_1__/* .platformString */ .Fd)(platform)] : [];
-                });
-                configPlatforms.set(key, p);
-            }
-            return p;
-        };
-        return (0,_concurrency_js__WEBPACK_IMPORTED_MODULE_3__/* .mapLimit */ .s)(tags, options.concurrency ?? 8, async (ref) => {
-            const image = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageRef */ .Q)(ref);
-            try {
-                const m = await registries
-                    .client(image.registry)
-                    .getManifest(image.repository, image.digest ?? image.tag ?? 'latest');
-                let listed;
-                if ((0,_oci_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndexType */ .$U)(m.mediaType)) {
-                    listed = (0,_oci_js__WEBPACK_IMPORTED_MODULE_1__/* .indexPlatforms */ .DB)(m.body);
-                }
-                else {
-                    const config = m.body.config?.digest;
-                    listed = config ? await platformsOfImage(image.registry, image.repository, config) : [];
-                }
-                return {
-                    ref,
-                    digest: m.digest,
-                    mediaType: m.mediaType,
-                    platforms: listed,
-                    matches: expectedDigest !== undefined && m.digest === expectedDigest,
-                    missingPlatforms: wanted.filter((p) => !listed.includes(p)),
-                };
-            }
-            catch (e) {
-                return { ref, matches: false, missingPlatforms: [], error: e };
-            }
-        });
-    });
 }
 
 

@@ -2,6 +2,31 @@ export const id = 451;
 export const ids = [451];
 export const modules = {
 
+/***/ 52156:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ mapLimit)
+/* harmony export */ });
+// Registry calls run side by side (tags read back, blobs uploaded) but bounded: a registry throttles a client that
+// opens dozens of connections, and the pool keeps only a few alive.
+/** `fn` over `items`, at most `limit` at a time; results in the order of `items`. Rejects on the first failure. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            results[i] = await fn(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
+
+/***/ }),
+
 /***/ 89451:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -133,7 +158,7 @@ async function createIndex(req, access) {
         throw new Error('No repository to put the index in');
     if (req.legs.length === 0)
         throw new Error('No leg digests to make an index from');
-    return (0,_session_js__WEBPACK_IMPORTED_MODULE_3__/* .withRegistries */ .u)(access, async (registries) => {
+    return (0,_session_js__WEBPACK_IMPORTED_MODULE_3__.withRegistries)(access, async (registries) => {
         const entries = await resolveLegs(registries, repositories[0], req.legs);
         const index = buildIndex(entries, req.annotations);
         // Every repository must hold every entry before a tag points at an index naming it.

@@ -1,5 +1,5 @@
 export const id = 73;
-export const ids = [73];
+export const ids = [73,851];
 export const modules = {
 
 /***/ 6764:
@@ -89,13 +89,14 @@ function registryErrorDetail(body) {
 /***/ 58851:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dr: () => (/* binding */ NetworkError),
-/* harmony export */   Rh: () => (/* binding */ DEFAULT_TIMEOUTS),
-/* harmony export */   dj: () => (/* binding */ HttpPool),
-/* harmony export */   oR: () => (/* binding */ proxyConfigFromEnv)
+/* harmony export */   DEFAULT_TIMEOUTS: () => (/* binding */ DEFAULT_TIMEOUTS),
+/* harmony export */   HttpPool: () => (/* binding */ HttpPool),
+/* harmony export */   NetworkError: () => (/* binding */ NetworkError),
+/* harmony export */   proxyConfigFromEnv: () => (/* binding */ proxyConfigFromEnv)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
 
 /**
  * Proxy settings from an environment (the one index.ts hands down). Lower-case names win, as curl, Go and undici
@@ -394,11 +395,13 @@ function childDescriptors(body, mediaType, what) {
 /***/ 13073:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ Registries),
-  u: () => (/* binding */ withRegistries)
+  Registries: () => (/* binding */ Registries),
+  withRegistries: () => (/* binding */ withRegistries)
 });
 
 // EXTERNAL MODULE: ./src/registry/http.ts
@@ -905,7 +908,7 @@ class RegistryClient {
                         return { res };
                     const limit = o.readLimit ?? MANIFEST_LIMIT;
                     const bytes = await res.bytes(limit).catch((e) => {
-                        if (e instanceof http/* NetworkError */.Dr)
+                        if (e instanceof http.NetworkError)
                             throw e;
                         this.fail(o.method, url, {
                             kind: 'rejected',
@@ -919,7 +922,7 @@ class RegistryClient {
                 detail = (0,errors/* registryErrorDetail */.rN)((await res.bytes(64 * 1024).catch(() => Buffer.alloc(0))).toString('utf8'));
             }
             catch (e) {
-                if (!(e instanceof http/* NetworkError */.Dr))
+                if (!(e instanceof http.NetworkError))
                     throw e;
                 outcome = { networkCode: e.code };
                 detail = e.message;
@@ -1057,7 +1060,7 @@ class RegistryClient {
                 detail = (0,errors/* registryErrorDetail */.rN)((await res.bytes(64 * 1024).catch(() => Buffer.alloc(0))).toString('utf8'));
             }
             catch (e) {
-                if (!(e instanceof http/* NetworkError */.Dr)) {
+                if (!(e instanceof http.NetworkError)) {
                     if (e instanceof errors/* RegistryError */.gl)
                         throw e;
                     this.fail('GET', url, { kind: 'auth', detail: `the token service ${url.host} sent an unreadable answer` });
@@ -1131,7 +1134,7 @@ class Registries {
         const known = this.clients.get(canonical);
         if (known)
             return known.client;
-        const pool = new http/* HttpPool */.dj(this.opts.proxy, { ...http/* DEFAULT_TIMEOUTS */.Rh, ...this.opts.timeouts });
+        const pool = new http.HttpPool(this.opts.proxy, { ...http.DEFAULT_TIMEOUTS, ...this.opts.timeouts });
         const credential = (0,identity/* credentialFor */.FX)(canonical, this.opts.credentials ?? []);
         const client = new RegistryClient(canonical, {
             credential: credential && { username: credential.username, password: credential.password },

@@ -37,6 +37,11 @@ async function startDockerSteps(plan, flow, result) {
         dockerConfig,
         builderIO,
         probes,
+        async settleBuildxVersion() {
+            if (result.builder?.buildxVersion !== 'unknown')
+                return;
+            result.builder.buildxVersion = await probes.version.then((v) => v.version, () => 'unknown');
+        },
         async login() {
             const credentials = await docker.resolveCredentials(plan.logins, secrets);
             (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.registries, credentials.map((c) => c.registry).join(','));
@@ -72,7 +77,7 @@ __webpack_require__.r(__webpack_exports__);
 async function runLeg(plan, flow) {
     const { env, secrets } = flow;
     const result = { status: 'success', warnings: [], notices: [] };
-    const { docker, dockerConfig, builderIO, probes, login } = await (0,_docker_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .startDockerSteps */ .k)(plan, flow, result);
+    const { docker, dockerConfig, builderIO, probes, login, settleBuildxVersion } = await (0,_docker_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .startDockerSteps */ .k)(plan, flow, result);
     let registries;
     try {
         registries = (await login()).registries;
@@ -82,7 +87,9 @@ async function runLeg(plan, flow) {
         // classic image store it cannot export an OCI archive either ("OCI exporter is not supported")
         const via = !plan.push || builder.pushByDigest ? 'push-by-digest' : builder.containerdStore ? 'oci-layout' : 'docker-save';
         const spec = via === 'push-by-digest' ? plan.build : via === 'oci-layout' ? plan.layout : plan.saved;
+        const session = registries;
         result.build = await docker.build({
+            onStarted: () => session.prefetch(),
             build: spec,
             push: plan.push && via === 'push-by-digest',
             builderOverride: builder.name,
@@ -100,9 +107,9 @@ async function runLeg(plan, flow) {
                     result.notices.push('The manifest annotations are not on this leg: the docker driver with the classic image store drops them (the index the merge creates carries its own).');
                 }
             }
-            const { pushOciLayout } = await Promise.all(/* import() */[__webpack_require__.e(697), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 40973));
+            const { pushOciLayout } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(697), __webpack_require__.e(73), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 40973));
             const source = via === 'oci-layout' ? plan.layout.dest : plan.saved.dest;
-            const image = await pushOciLayout(source, plan.build.pushes, registries, plan.workDir);
+            const image = await pushOciLayout(source, plan.build.pushes, await registries.get(), plan.workDir);
             digest = image.digest;
             pushed = { mediaType: image.mediaType, size: image.size };
             _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .log */ .Rm.info(`Pushed ${plan.leg.platform} by digest to ${image.repositories.join(', ')}: ${digest} ` +
@@ -112,7 +119,8 @@ async function runLeg(plan, flow) {
             throw new Error('The leg pushed, but no digest is known for what it pushed.');
         result.build = { ...result.build, digest };
         // Every repository must hold the leg's image, or the merge cannot make an index of it there.
-        await docker.verifyPush(plan.build.pushes.map((r) => `${r}@${digest}`), digest, [plan.leg.platform], registries);
+        const { verifyPush } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73), __webpack_require__.e(559)]).then(__webpack_require__.bind(__webpack_require__, 62559));
+        await verifyPush(plan.build.pushes.map((r) => `${r}@${digest}`), digest, [plan.leg.platform], await registries.get());
         const leg = {
             schema: _fanout_leg_result_js__WEBPACK_IMPORTED_MODULE_1__/* .LEG_RESULT_SCHEMA */ .r9,
             images: plan.images,
@@ -140,6 +148,7 @@ async function runLeg(plan, flow) {
     }
     finally {
         await registries?.close();
+        await settleBuildxVersion();
     }
     return result;
 }
@@ -153,12 +162,17 @@ async function runLeg(plan, flow) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ openRegistries)
 /* harmony export */ });
-/* harmony import */ var _registry_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58851);
-/* harmony import */ var _registry_session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13073);
-
-
 function openRegistries(credentials, env) {
-    return new _registry_session_js__WEBPACK_IMPORTED_MODULE_1__/* .Registries */ .I({ credentials, proxy: (0,_registry_http_js__WEBPACK_IMPORTED_MODULE_0__/* .proxyConfigFromEnv */ .oR)(env) });
+    let session;
+    const get = () => (session ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 13073)), Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(851)]).then(__webpack_require__.bind(__webpack_require__, 58851))]).then(([{ Registries }, { proxyConfigFromEnv }]) => new Registries({ credentials, proxy: proxyConfigFromEnv(env) })));
+    return {
+        get,
+        prefetch: () => void get().catch(() => undefined),
+        close: async () => {
+            if (session)
+                await (await session).close();
+        },
+    };
 }
 
 

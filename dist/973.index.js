@@ -158,7 +158,7 @@ async function createIndex(req, access) {
         throw new Error('No repository to put the index in');
     if (req.legs.length === 0)
         throw new Error('No leg digests to make an index from');
-    return (0,_session_js__WEBPACK_IMPORTED_MODULE_3__/* .withRegistries */ .u)(access, async (registries) => {
+    return (0,_session_js__WEBPACK_IMPORTED_MODULE_3__.withRegistries)(access, async (registries) => {
         const entries = await resolveLegs(registries, repositories[0], req.legs);
         const index = buildIndex(entries, req.annotations);
         // Every repository must hold every entry before a tag points at an index naming it.
@@ -427,7 +427,7 @@ async function pushLayout(layout, images, access, options = {}) {
     if (byRegistry.size === 0)
         throw new Error('No repository to push the image to');
     const counts = { exists: 0, mounted: 0, uploaded: 0 };
-    await (0,session/* withRegistries */.u)(access, (registries) => Promise.all([...byRegistry].map(async ([registry, repositories]) => {
+    await (0,session.withRegistries)(access, (registries) => Promise.all([...byRegistry].map(async ([registry, repositories]) => {
         const client = registries.client(registry);
         for (const [i, repository] of repositories.entries()) {
             const mountFrom = repositories.slice(0, i);
