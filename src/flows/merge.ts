@@ -8,6 +8,7 @@ import type { MergedLeg, RunResult } from '../result.js';
 import { log } from '../runner.js';
 import { parseImageRef } from '../registry/image-ref.js';
 import { openRegistries } from './registries.js';
+import { attestDigest, verifyOrReadBack } from './finish.js';
 import { describeTagStates, readTagStates } from './tag-states.js';
 import type { FlowEnv } from './types.js';
 
@@ -64,7 +65,6 @@ export async function runMerge(plan: MergePlan, flow: FlowEnv): Promise<RunResul
   const { resolveCredentials } = await import('../docker/credentials.js');
   if (plan.logins.some((l) => l.kind === 'ecr')) (await import('../exec.js')).setBaseEnvironment(flow.env);
   const { createIndex, failedTags } = await import('../registry/image-index.js');
-  const { verifyPush } = await import('../docker/verify.js');
   const credentials = await resolveCredentials(plan.logins, secrets);
   const session = openRegistries(credentials, flow.env);
   const registries = await session.get();
@@ -95,26 +95,8 @@ export async function runMerge(plan: MergePlan, flow: FlowEnv): Promise<RunResul
       );
     }
     log.info(`Index ${index.digest} (${index.platforms.join(', ')}) under ${index.tags.length} tag(s)`);
-    try {
-      result.verify = await verifyPush(plan.verify.tags, index.digest, plan.verify.platforms, registries);
-    } catch (e) {
-      result.verifyError = redact((e as Error).message, secrets);
-      result.tagStates = await readTagStates(plan.verify.tags, index.digest, registries);
-      throw e;
-    }
-    if (plan.attest.enabled) {
-      const { attestImages } = await import('../attest.js');
-      result.attestation = await attestImages({
-        subjects: plan.attest.subjects.map((name) => ({ name, digest: index.digest })),
-        githubToken: flow.githubToken,
-        pushToRegistry: plan.attest.pushToRegistry,
-        credentials,
-        bundleDir: plan.workDir,
-        sigstore: plan.attest.sigstore,
-        urlBase: plan.attest.urlBase,
-      });
-      result.warnings.push(...result.attestation.warnings);
-    }
+    await verifyOrReadBack(plan.verify.tags, index.digest, plan.verify.platforms, registries, result, secrets);
+    await attestDigest(plan.attest, index.digest, { flow, credentials, workDir: plan.workDir, result });
   } catch (e) {
     result.status = 'failure';
     result.error = redact((e as Error).message, secrets);

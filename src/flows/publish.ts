@@ -10,6 +10,7 @@ import type { FlowEnv } from './types.js';
 import { describeTagStates, readTagStates } from './tag-states.js';
 import type { RegistrySession } from './registries.js';
 import { startDockerSteps } from './docker-steps.js';
+import { attestDigest, verifyOrReadBack } from './finish.js';
 
 export async function runPublish(plan: PublishPlan, flow: FlowEnv): Promise<RunResult> {
   const { secrets } = flow;
@@ -52,30 +53,17 @@ export async function runPublish(plan: PublishPlan, flow: FlowEnv): Promise<RunR
     const digest = result.build.digest;
     if (plan.verify && digest) {
       const refs = plan.verify.byDigest?.map((r) => `${r}@${digest}`) ?? plan.verify.tags;
-      try {
-        const { verifyPush } = await import('../docker/verify.js');
-        result.verify = await verifyPush(refs, digest, plan.verify.platforms, await registries.get());
-      } catch (e) {
-        result.verifyError = redact((e as Error).message, secrets);
-        result.tagStates = await readTagStates(refs, digest, await registries.get());
-        throw e;
-      }
-      log.info(`Verified ${result.verify.tags.length} tag(s) → ${digest}`);
+      const verified = await verifyOrReadBack(
+        refs,
+        digest,
+        plan.verify.platforms,
+        await registries.get(),
+        result,
+        secrets,
+      );
+      log.info(`Verified ${verified.tags.length} tag(s) → ${digest}`);
     }
-    if (plan.attest.enabled && digest) {
-      const { attestImages } = await import('../attest.js');
-      const attestation = await attestImages({
-        subjects: plan.attest.subjects.map((name) => ({ name, digest })),
-        githubToken: flow.githubToken,
-        pushToRegistry: plan.attest.pushToRegistry,
-        credentials,
-        bundleDir: plan.workDir,
-        sigstore: plan.attest.sigstore,
-        urlBase: plan.attest.urlBase,
-      });
-      result.attestation = attestation;
-      result.warnings.push(...attestation.warnings);
-    }
+    if (digest) await attestDigest(plan.attest, digest, { flow, credentials, workDir: plan.workDir, result });
   } catch (e) {
     result.status = 'failure';
     result.error = redact((e as Error).message, secrets);
