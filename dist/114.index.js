@@ -54,6 +54,51 @@ async function startDockerSteps(plan, flow, result) {
 
 /***/ }),
 
+/***/ 44526:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ verifyOrReadBack),
+/* harmony export */   _: () => (/* binding */ attestDigest)
+/* harmony export */ });
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76670);
+/* harmony import */ var _tag_states_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90784);
+
+
+/** Verifies `refs` → `digest` with every platform; on failure records the error and the tags' states, then throws. */
+async function verifyOrReadBack(refs, digest, platforms, registries, result, secrets) {
+    const { verifyPush } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73), __webpack_require__.e(559)]).then(__webpack_require__.bind(__webpack_require__, 62559));
+    try {
+        result.verify = await verifyPush(refs, digest, platforms, registries);
+        return result.verify;
+    }
+    catch (e) {
+        result.verifyError = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(e.message, [...secrets]);
+        result.tagStates = await (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_1__/* .readTagStates */ .F)(refs, digest, registries);
+        throw e;
+    }
+}
+/** Attests `digest` for every subject of the plan (the attestation chunk loads only here). */
+async function attestDigest(attest, digest, opts) {
+    if (!attest.enabled)
+        return;
+    const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(942), __webpack_require__.e(353), __webpack_require__.e(825), __webpack_require__.e(88), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
+    const attestation = await attestImages({
+        subjects: attest.subjects.map((name) => ({ name, digest })),
+        githubToken: opts.flow.githubToken,
+        pushToRegistry: attest.pushToRegistry,
+        credentials: opts.credentials,
+        bundleDir: opts.workDir,
+        sigstore: attest.sigstore,
+        urlBase: attest.urlBase,
+    });
+    opts.result.attestation = attestation;
+    opts.result.warnings.push(...attestation.warnings);
+}
+
+
+/***/ }),
+
 /***/ 57114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -61,10 +106,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPublish: () => (/* binding */ runPublish)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76670);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76670);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
 /* harmony import */ var _tag_states_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90784);
 /* harmony import */ var _docker_steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83247);
+/* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44526);
+
 
 
 
@@ -109,35 +156,15 @@ async function runPublish(plan, flow) {
         const digest = result.build.digest;
         if (plan.verify && digest) {
             const refs = plan.verify.byDigest?.map((r) => `${r}@${digest}`) ?? plan.verify.tags;
-            try {
-                const { verifyPush } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73), __webpack_require__.e(559)]).then(__webpack_require__.bind(__webpack_require__, 62559));
-                result.verify = await verifyPush(refs, digest, plan.verify.platforms, await registries.get());
-            }
-            catch (e) {
-                result.verifyError = (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(e.message, secrets);
-                result.tagStates = await (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_2__/* .readTagStates */ .F)(refs, digest, await registries.get());
-                throw e;
-            }
-            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.info(`Verified ${result.verify.tags.length} tag(s) → ${digest}`);
+            const verified = await (0,_finish_js__WEBPACK_IMPORTED_MODULE_3__/* .verifyOrReadBack */ .C)(refs, digest, plan.verify.platforms, await registries.get(), result, secrets);
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.info(`Verified ${verified.tags.length} tag(s) → ${digest}`);
         }
-        if (plan.attest.enabled && digest) {
-            const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(942), __webpack_require__.e(353), __webpack_require__.e(825), __webpack_require__.e(88), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
-            const attestation = await attestImages({
-                subjects: plan.attest.subjects.map((name) => ({ name, digest })),
-                githubToken: flow.githubToken,
-                pushToRegistry: plan.attest.pushToRegistry,
-                credentials,
-                bundleDir: plan.workDir,
-                sigstore: plan.attest.sigstore,
-                urlBase: plan.attest.urlBase,
-            });
-            result.attestation = attestation;
-            result.warnings.push(...attestation.warnings);
-        }
+        if (digest)
+            await (0,_finish_js__WEBPACK_IMPORTED_MODULE_3__/* .attestDigest */ ._)(plan.attest, digest, { flow, credentials, workDir: plan.workDir, result });
     }
     catch (e) {
         result.status = 'failure';
-        result.error = (0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(e.message, secrets);
+        result.error = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(e.message, secrets);
     }
     finally {
         await registries?.close();

@@ -2,6 +2,51 @@ export const id = 237;
 export const ids = [237];
 export const modules = {
 
+/***/ 44526:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ verifyOrReadBack),
+/* harmony export */   _: () => (/* binding */ attestDigest)
+/* harmony export */ });
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76670);
+/* harmony import */ var _tag_states_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90784);
+
+
+/** Verifies `refs` → `digest` with every platform; on failure records the error and the tags' states, then throws. */
+async function verifyOrReadBack(refs, digest, platforms, registries, result, secrets) {
+    const { verifyPush } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73), __webpack_require__.e(559)]).then(__webpack_require__.bind(__webpack_require__, 62559));
+    try {
+        result.verify = await verifyPush(refs, digest, platforms, registries);
+        return result.verify;
+    }
+    catch (e) {
+        result.verifyError = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(e.message, [...secrets]);
+        result.tagStates = await (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_1__/* .readTagStates */ .F)(refs, digest, registries);
+        throw e;
+    }
+}
+/** Attests `digest` for every subject of the plan (the attestation chunk loads only here). */
+async function attestDigest(attest, digest, opts) {
+    if (!attest.enabled)
+        return;
+    const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(942), __webpack_require__.e(353), __webpack_require__.e(825), __webpack_require__.e(88), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
+    const attestation = await attestImages({
+        subjects: attest.subjects.map((name) => ({ name, digest })),
+        githubToken: opts.flow.githubToken,
+        pushToRegistry: attest.pushToRegistry,
+        credentials: opts.credentials,
+        bundleDir: opts.workDir,
+        sigstore: attest.sigstore,
+        urlBase: attest.urlBase,
+    });
+    opts.result.attestation = attestation;
+    opts.result.warnings.push(...attestation.warnings);
+}
+
+
+/***/ }),
+
 /***/ 87237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -10,14 +55,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runMerge: () => (/* binding */ runMerge)
 /* harmony export */ });
 /* harmony import */ var _fanout_artifacts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5052);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76670);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(76670);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74813);
 /* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18230);
 /* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59262);
+/* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(44526);
 /* harmony import */ var _tag_states_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90784);
 // The fan-out merge: collect the legs of this run (artifacts, plus digests given directly) → one digest per planned
 // platform, or a clear error → the index under every tag of every image (registry API, no Docker CLI) → read every
 // tag back → attest the index once. When the legs did not push (a pull request, push: false) nothing is touched.
+
 
 
 
@@ -70,7 +117,6 @@ async function runMerge(plan, flow) {
     if (plan.logins.some((l) => l.kind === 'ecr'))
         (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(190)]).then(__webpack_require__.bind(__webpack_require__, 73190))).setBaseEnvironment(flow.env);
     const { createIndex, failedTags } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73), __webpack_require__.e(451)]).then(__webpack_require__.bind(__webpack_require__, 89451));
-    const { verifyPush } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73), __webpack_require__.e(559)]).then(__webpack_require__.bind(__webpack_require__, 62559));
     const credentials = await resolveCredentials(plan.logins, secrets);
     const session = (0,_registries_js__WEBPACK_IMPORTED_MODULE_3__/* .openRegistries */ .c)(credentials, flow.env);
     const registries = await session.get();
@@ -95,31 +141,12 @@ async function runMerge(plan, flow) {
                 (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTagStates */ .G)(result.tagStates, index.digest));
         }
         _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.info(`Index ${index.digest} (${index.platforms.join(', ')}) under ${index.tags.length} tag(s)`);
-        try {
-            result.verify = await verifyPush(plan.verify.tags, index.digest, plan.verify.platforms, registries);
-        }
-        catch (e) {
-            result.verifyError = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E)(e.message, secrets);
-            result.tagStates = await (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_4__/* .readTagStates */ .F)(plan.verify.tags, index.digest, registries);
-            throw e;
-        }
-        if (plan.attest.enabled) {
-            const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(942), __webpack_require__.e(353), __webpack_require__.e(825), __webpack_require__.e(88), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
-            result.attestation = await attestImages({
-                subjects: plan.attest.subjects.map((name) => ({ name, digest: index.digest })),
-                githubToken: flow.githubToken,
-                pushToRegistry: plan.attest.pushToRegistry,
-                credentials,
-                bundleDir: plan.workDir,
-                sigstore: plan.attest.sigstore,
-                urlBase: plan.attest.urlBase,
-            });
-            result.warnings.push(...result.attestation.warnings);
-        }
+        await (0,_finish_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyOrReadBack */ .C)(plan.verify.tags, index.digest, plan.verify.platforms, registries, result, secrets);
+        await (0,_finish_js__WEBPACK_IMPORTED_MODULE_5__/* .attestDigest */ ._)(plan.attest, index.digest, { flow, credentials, workDir: plan.workDir, result });
     }
     catch (e) {
         result.status = 'failure';
-        result.error = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E)(e.message, secrets);
+        result.error = (0,_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E)(e.message, secrets);
     }
     finally {
         await session.close();
