@@ -365,7 +365,7 @@ export class RegistryClient {
                 : 'the registry asks for credentials and this run has none for it',
             });
           }
-          await this.answerChallenge(challenge, o.scopes, o.method, url);
+          await this.answerChallenge(challenge, o.scopes, o.method, url, authorization);
           freshCredentials = true;
           continue; // an auth round trip is not a retry
         }
@@ -430,7 +430,14 @@ export class RegistryClient {
     return `Bearer ${(await this.fetchToken(wanted)).token}`;
   }
 
-  private async answerChallenge(header: string, scopes: readonly Scope[], method: string, url: URL): Promise<void> {
+  /** `used`: the Authorization the refused request carried (a token fetched since then is tried before a new one). */
+  private async answerChallenge(
+    header: string,
+    scopes: readonly Scope[],
+    method: string,
+    url: URL,
+    used?: string,
+  ): Promise<void> {
     const challenge = preferredChallenge(header);
     if (challenge?.scheme === 'basic') {
       if (!this.opts.credential) {
@@ -460,6 +467,13 @@ export class RegistryClient {
       // The registry may name a scope of its own (insufficient_scope): ask for both.
       if (challenge.params.scope)
         for (const s of challenge.params.scope.split(' ')) if (s && !wanted.includes(s)) wanted.push(s);
+      // Concurrent requests refused with one stale token: the first to get here renews it, the others (whose 401s may
+      // arrive after the renewal has finished) use the renewed token instead of renewing it again.
+      const now = this.opts.now();
+      const renewed = this.tokens.find(
+        (t) => t.expiresAt > now && `Bearer ${t.token}` !== used && wanted.every((w) => covers(t.scopes, w)),
+      );
+      if (renewed && used?.startsWith('Bearer ')) return;
       this.tokens = this.tokens.filter((t) => !wanted.some((w) => covers(t.scopes, w)));
       await this.fetchToken(wanted);
       return;

@@ -1,11 +1,12 @@
-// The HTTP layer under the registry client: one keep-alive connection pool per registry (undici's Agent keeps a
-// pool per origin, so the registry, its token service and its blob CDN each reuse their connections across every
-// call of a run), corporate proxies (self-hosted runners often sit behind one), and redirects followed the way
-// registries need (blob downloads redirect to a storage host that must not see the registry's Authorization).
-// undici rather than the global fetch: fetch cannot take a proxy per call, and its body handling adds a copy.
-// Only the registry code imports this, and main.ts imports the registry code lazily: a dry-run never loads undici.
+// The HTTP layer under the registry client: one keep-alive connection pool per registry (the registry, its token
+// service and its blob CDN each reuse their connections across every call of a run), corporate proxies (self-hosted
+// runners often sit behind one), and redirects followed the way registries need (blob downloads redirect to a
+// storage host that must not see the registry's Authorization). The rules live here; the bytes move through one of
+// two transports: Node's own http/https agents (http-node.ts) when no proxy is set — the usual runner, and nothing
+// to load: undici's bundle costs ~50 ms of CPU to compile and start, taken from the build on a 2-core runner — and
+// undici's proxy agent (http-proxy.ts) when HTTP(S)_PROXY is set, loaded only then.
 import type { Readable } from 'node:stream';
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { NodeTransport } from './http-node.js';
 
 /** The proxy settings of the runner (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); empty means none. */
 export interface ProxyConfig {
@@ -87,63 +88,55 @@ function describeNetworkError(e: unknown, code: string): string {
   return code === 'UNKNOWN' ? cleaned : `${cleaned} (${code})`;
 }
 
+/** What a transport hands back: the status, the headers as received, and the body. */
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: AsyncIterable<Buffer>;
+  /** reads and drops what is left of the body, so the connection goes back to the pool */
+  dump(): Promise<void>;
+  /** drops the connection */
+  destroy(): void;
+}
+
+/** Moves one request's bytes; redirects, limits and errors are HttpPool's. Fails with the system's error code. */
+export interface Transport {
+  send(url: URL, method: string, headers: Record<string, string>, body?: Readable | Uint8Array): Promise<RawResponse>;
+  close(): Promise<void>;
+}
+
 /** One registry's connections: a keep-alive pool (through the proxy when one applies). */
 export class HttpPool {
-  private readonly dispatcher: Dispatcher;
+  private readonly transport: Promise<Transport>;
 
-  constructor(
-    proxy: ProxyConfig = {},
-    private readonly timeouts: HttpTimeouts = DEFAULT_TIMEOUTS,
-  ) {
-    const agentOptions = {
-      keepAliveTimeout: 30_000,
-      connections: 8,
-      connect: { timeout: timeouts.connectMs },
-      headersTimeout: timeouts.headersMs,
-      bodyTimeout: timeouts.bodyMs,
-    };
-    // Empty strings, never undefined: undici falls back to the process environment for undefined, and this code decides
-    // which environment counts (index.ts's).
-    this.dispatcher =
+  constructor(proxy: ProxyConfig = {}, timeouts: HttpTimeouts = DEFAULT_TIMEOUTS) {
+    this.transport =
       proxy.httpProxy || proxy.httpsProxy
-        ? new EnvHttpProxyAgent({
-            ...agentOptions,
-            httpProxy: proxy.httpProxy ?? '',
-            httpsProxy: proxy.httpsProxy ?? '',
-            noProxy: proxy.noProxy ?? '',
-            // plain-http registries through an http proxy in absolute form: proxies often allow CONNECT to 443 only
-            proxyTunnel: false,
-          })
-        : new Agent(agentOptions);
+        ? import('./http-proxy.js').then(({ ProxyTransport }) => new ProxyTransport(proxy, timeouts))
+        : Promise.resolve(new NodeTransport(timeouts));
   }
 
   /** Sends one request; follows redirects of GET and HEAD, dropping Authorization when the origin changes. */
   async send(req: HttpRequest): Promise<HttpResponse> {
+    const transport = await this.transport;
     let url = req.url;
     let headers = { ...(req.headers ?? {}) };
     for (let hop = 0; ; hop++) {
-      let res: Dispatcher.ResponseData;
+      let res: RawResponse;
       try {
-        res = await request(url, {
-          dispatcher: this.dispatcher,
-          method: req.method as Dispatcher.HttpMethod,
-          headers,
-          body: typeof req.body === 'function' ? req.body() : req.body,
-          headersTimeout: this.timeouts.headersMs,
-          bodyTimeout: this.timeouts.bodyMs,
-        });
+        res = await transport.send(url, req.method, headers, typeof req.body === 'function' ? req.body() : req.body);
       } catch (e) {
         const code = errorCode(e);
         throw new NetworkError(code, describeNetworkError(e, code));
       }
       const location = res.headers.location;
       if (
-        REDIRECTS.has(res.statusCode) &&
+        REDIRECTS.has(res.status) &&
         typeof location === 'string' &&
         (req.method === 'GET' || req.method === 'HEAD') &&
         hop < MAX_REDIRECTS
       ) {
-        await res.body.dump();
+        await res.dump();
         const next = new URL(location, url);
         if (next.origin !== url.origin) {
           headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
@@ -151,27 +144,27 @@ export class HttpPool {
         url = next;
         continue;
       }
-      const body = res.body;
+      const raw = res;
       return {
-        status: res.statusCode,
-        headers: flatHeaders(res.headers),
+        status: raw.status,
+        headers: flatHeaders(raw.headers),
         url,
         async bytes(limit = Infinity) {
-          const declared = Number(res.headers['content-length']);
+          const declared = Number(raw.headers['content-length']);
           if (Number.isFinite(declared) && declared > limit) {
-            await body.dump();
+            raw.destroy();
             throw new Error(`the response is ${declared} bytes, more than the ${limit} accepted`);
           }
           const chunks: Buffer[] = [];
           let total = 0;
           try {
-            for await (const chunk of body) {
-              total += (chunk as Buffer).length;
+            for await (const chunk of raw.body) {
+              total += chunk.length;
               if (total > limit) {
-                body.destroy();
+                raw.destroy();
                 throw new Error(`the response is more than the ${limit} bytes accepted`);
               }
-              chunks.push(chunk as Buffer);
+              chunks.push(chunk);
             }
           } catch (e) {
             if ((e as Error).message.includes('bytes accepted')) throw e;
@@ -182,7 +175,7 @@ export class HttpPool {
         },
         async discard() {
           try {
-            await body.dump();
+            await raw.dump();
           } catch {
             // the connection is dropped instead of reused: nothing to report
           }
@@ -192,6 +185,6 @@ export class HttpPool {
   }
 
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    await (await this.transport).close();
   }
 }
