@@ -1,7 +1,7 @@
 // An isolated DOCKER_CONFIG for this run: our credentials go into a config.json nobody else reads, and the post
 // step deletes it. The user's CLI plugins, buildx builders and contexts stay visible through symlinks, so a
 // buildx installed by setup-buildx-action under ~/.docker keeps working.
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SHARED_ENTRIES = ['cli-plugins', 'buildx', 'contexts'];
@@ -39,6 +39,37 @@ export function createDockerConfig(workDir: string, userConfigDir: string): stri
     if (existsSync(source) && !existsSync(target)) symlinkSync(source, target);
   }
   return dir;
+}
+
+/** A login to store as `docker login` stores it in a config without a credential store. */
+export interface StoredLogin {
+  /** the server address (dockerLoginAddress): the entry's key */
+  serverAddress: string;
+  username: string;
+  password: string;
+  /** given by some registries instead of keeping the password (the CLI then stores no password) */
+  identityToken?: string;
+}
+
+/**
+ * Writes logins into the run's config.json the way the CLI's file store does: `auth` is base64 of
+ * `username:password` (the password left out when an identity token replaces it). Written to a new file and renamed,
+ * mode 0600, so buildx never reads half a file.
+ */
+export function storeLogins(dir: string, logins: readonly StoredLogin[]): void {
+  const file = join(dir, 'config.json');
+  const config = JSON.parse(readFileSync(file, 'utf8')) as { auths?: Record<string, unknown> };
+  const auths = (config.auths ??= {});
+  for (const l of logins) {
+    const password = l.identityToken ? '' : l.password;
+    auths[l.serverAddress] = {
+      auth: Buffer.from(`${l.username}:${password}`).toString('base64'),
+      ...(l.identityToken ? { identitytoken: l.identityToken } : {}),
+    };
+  }
+  const next = `${file}.tmp`; // the directory is this run's alone
+  writeFileSync(next, `${JSON.stringify(config)}\n`, { mode: 0o600 });
+  renameSync(next, file);
 }
 
 export function removeDockerConfig(dir: string): void {

@@ -81,43 +81,75 @@ export function engineEndpoint(env: DockerEnv, currentContext?: string): EngineE
   return { kind: 'cli', host, reason: `the engine is at ${host}` };
 }
 
-/** A GET to the Engine API (unversioned paths: the engine's own API version), its body as JSON. */
-export function engineGet(
-  endpoint: Extract<EngineEndpoint, { kind: 'unix' | 'tcp' }>,
+type ReachableEngine = Extract<EngineEndpoint, { kind: 'unix' | 'tcp' }>;
+
+/** One Engine API request (unversioned paths: the engine's own API version); the status and the body as text. */
+function engineRequest(
+  endpoint: ReachableEngine,
+  method: 'GET' | 'POST',
   path: string,
-  timeoutMs = 10_000,
-): Promise<unknown> {
+  timeoutMs: number,
+  json?: unknown,
+): Promise<{ status: number; body: string }> {
   const target =
     endpoint.kind === 'unix' ? { socketPath: endpoint.socketPath } : { host: endpoint.hostname, port: endpoint.port };
+  const payload = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
   return new Promise((resolve, reject) => {
     // A unix socket has no host name; the CLI sends "api.moby.localhost" as the Host header there.
-    const headers = endpoint.kind === 'unix' ? { host: 'api.moby.localhost' } : {};
-    const req = request({ ...target, path, method: 'GET', headers, timeout: timeoutMs }, (res) => {
+    const headers: Record<string, string> = endpoint.kind === 'unix' ? { host: 'api.moby.localhost' } : {};
+    if (payload) headers['content-type'] = 'application/json';
+    const req = request({ ...target, path, method, headers, timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        if (res.statusCode !== 200) {
-          reject(new Error(`GET ${path} on ${endpoint.host}: HTTP ${res.statusCode} ${body.slice(0, 200).trim()}`));
-          return;
-        }
-        try {
-          resolve(JSON.parse(body));
-        } catch {
-          reject(new Error(`GET ${path} on ${endpoint.host}: not JSON`));
-        }
-      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new Error(`GET ${path} on ${endpoint.host}: no answer in ${timeoutMs} ms`)));
+    req.on('timeout', () =>
+      req.destroy(new Error(`${method} ${path} on ${endpoint.host}: no answer in ${timeoutMs} ms`)),
+    );
     req.on('error', reject);
-    req.end();
+    req.end(payload);
   });
 }
 
+/** A GET to the Engine API, its body as JSON. */
+export async function engineGet(endpoint: ReachableEngine, path: string, timeoutMs = 10_000): Promise<unknown> {
+  const { status, body } = await engineRequest(endpoint, 'GET', path, timeoutMs);
+  if (status !== 200) throw new Error(`GET ${path} on ${endpoint.host}: HTTP ${status} ${body.slice(0, 200).trim()}`);
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new Error(`GET ${path} on ${endpoint.host}: not JSON`);
+  }
+}
+
+/**
+ * The engine's own check of a registry login (POST /auth, what `docker login` asks first): the identity token
+ * when the registry gave one, or undefined when the engine did not say yes — refused, unreachable, or an engine
+ * that cannot be asked — for the caller to let the CLI try and word the failure.
+ */
+export async function engineLogin(
+  endpoint: ReachableEngine,
+  login: { username: string; password: string; serverAddress: string },
+  timeoutMs = 30_000,
+): Promise<{ identityToken?: string } | undefined> {
+  try {
+    const { status, body } = await engineRequest(endpoint, 'POST', '/auth', timeoutMs, {
+      username: login.username,
+      password: login.password,
+      serveraddress: login.serverAddress,
+    });
+    if (status !== 200) return undefined;
+    const answer = JSON.parse(body) as { IdentityToken?: unknown };
+    return typeof answer.IdentityToken === 'string' && answer.IdentityToken
+      ? { identityToken: answer.IdentityToken }
+      : {};
+  } catch {
+    return undefined;
+  }
+}
+
 /** /info → the engine's facts. Throws when the engine does not answer. */
-export async function engineFactsFromApi(
-  endpoint: Extract<EngineEndpoint, { kind: 'unix' | 'tcp' }>,
-): Promise<EngineFacts> {
+export async function engineFactsFromApi(endpoint: ReachableEngine): Promise<EngineFacts> {
   return parseEngineInfo(await engineGet(endpoint, '/info'));
 }

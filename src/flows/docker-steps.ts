@@ -18,7 +18,7 @@ export interface DockerSteps {
   probes: ReturnType<Effects['startBuilderProbes']>;
   /** the buildx version for the report: the probe was not waited for before the build unless a decision needed it */
   settleBuildxVersion(): Promise<void>;
-  /** resolve the credentials (ECR from AWS), `docker login` with each, open the registry session */
+  /** resolve the credentials (ECR from AWS), log in with each (docker/login.ts), open the registry session */
   login(): Promise<{ credentials: Credential[]; registries: RegistrySession }>;
 }
 
@@ -56,7 +56,7 @@ export async function startDockerSteps(
     async login() {
       const credentials = await docker.resolveCredentials(plan.logins, secrets);
       saveState(env, STATE.registries, credentials.map((c) => c.registry).join(','));
-      await docker.login(credentials, dockerConfig, secrets);
+      await docker.login(credentials, dockerConfig, secrets, probes.endpoint);
       return { credentials, registries: openRegistries(credentials, env) };
     },
   };

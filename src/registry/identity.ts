@@ -27,6 +27,15 @@ export function canonicalRegistry(value: string): string {
   return host;
 }
 
+/**
+ * The server address `docker login <registry>` logs in to, and the key of its entry in config.json: Docker Hub's is
+ * the v1 index URL (what the CLI and buildx look up for docker.io images), any other registry's its host.
+ */
+export function dockerLoginAddress(registry: string): string {
+  const canonical = canonicalRegistry(registry);
+  return canonical === DOCKER_HUB ? 'https://index.docker.io/v1/' : canonical;
+}
+
 /** Registries on this machine speak plain http; everything else https. */
 export function isLoopbackRegistry(registry: string): boolean {
   return /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(canonicalRegistry(registry));
