@@ -45,7 +45,7 @@ async function startDockerSteps(plan, flow, result) {
         async login() {
             const credentials = await docker.resolveCredentials(plan.logins, secrets);
             (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.registries, credentials.map((c) => c.registry).join(','));
-            await docker.login(credentials, dockerConfig, secrets);
+            await docker.login(credentials, dockerConfig, secrets, probes.endpoint);
             return { credentials, registries: (0,_registries_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegistries */ .c)(credentials, env) };
         },
     };
@@ -67,7 +67,7 @@ async function startDockerSteps(plan, flow, result) {
 
 /** Verifies `refs` → `digest` with every platform; on failure records the error and the tags' states, then throws. */
 async function verifyOrReadBack(refs, digest, platforms, registries, result, secrets) {
-    const { verifyPush } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73), __webpack_require__.e(559)]).then(__webpack_require__.bind(__webpack_require__, 62559));
+    const { verifyPush } = await Promise.all(/* import() */[__webpack_require__.e(73), __webpack_require__.e(559)]).then(__webpack_require__.bind(__webpack_require__, 62559));
     try {
         result.verify = await verifyPush(refs, digest, platforms, registries);
         return result.verify;
@@ -184,7 +184,7 @@ async function runPublish(plan, flow) {
 /* harmony export */ });
 function openRegistries(credentials, env) {
     let session;
-    const get = () => (session ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 13073)), Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(851)]).then(__webpack_require__.bind(__webpack_require__, 58851))]).then(([{ Registries }, { proxyConfigFromEnv }]) => new Registries({ credentials, proxy: proxyConfigFromEnv(env) })));
+    const get = () => (session ??= Promise.all([__webpack_require__.e(/* import() */ 73).then(__webpack_require__.bind(__webpack_require__, 13073)), __webpack_require__.e(/* import() */ 788).then(__webpack_require__.bind(__webpack_require__, 44788))]).then(([{ Registries }, { proxyConfigFromEnv }]) => new Registries({ credentials, proxy: proxyConfigFromEnv(env) })));
     return {
         get,
         prefetch: () => void get().catch(() => undefined),
@@ -208,7 +208,7 @@ function openRegistries(credentials, env) {
 /* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51666);
 
 async function readTagStates(tags, newDigest, registries) {
-    const { readBack } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 56779));
+    const { readBack } = await Promise.all(/* import() */[__webpack_require__.e(73), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 56779));
     const read = await readBack(tags, newDigest, [], registries);
     return read.map((t) => ({
         ref: t.ref,

@@ -15,7 +15,7 @@ export const modules = {
 
 /** Verifies `refs` → `digest` with every platform; on failure records the error and the tags' states, then throws. */
 async function verifyOrReadBack(refs, digest, platforms, registries, result, secrets) {
-    const { verifyPush } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73), __webpack_require__.e(559)]).then(__webpack_require__.bind(__webpack_require__, 62559));
+    const { verifyPush } = await Promise.all(/* import() */[__webpack_require__.e(73), __webpack_require__.e(559)]).then(__webpack_require__.bind(__webpack_require__, 62559));
     try {
         result.verify = await verifyPush(refs, digest, platforms, registries);
         return result.verify;
@@ -116,7 +116,7 @@ async function runMerge(plan, flow) {
     const { resolveCredentials } = await __webpack_require__.e(/* import() */ 476).then(__webpack_require__.bind(__webpack_require__, 55476));
     if (plan.logins.some((l) => l.kind === 'ecr'))
         (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(190)]).then(__webpack_require__.bind(__webpack_require__, 73190))).setBaseEnvironment(flow.env);
-    const { createIndex, failedTags } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73), __webpack_require__.e(451)]).then(__webpack_require__.bind(__webpack_require__, 89451));
+    const { createIndex, failedTags } = await Promise.all(/* import() */[__webpack_require__.e(73), __webpack_require__.e(451)]).then(__webpack_require__.bind(__webpack_require__, 89451));
     const credentials = await resolveCredentials(plan.logins, secrets);
     const session = (0,_registries_js__WEBPACK_IMPORTED_MODULE_3__/* .openRegistries */ .c)(credentials, flow.env);
     const registries = await session.get();
@@ -165,7 +165,7 @@ async function runMerge(plan, flow) {
 /* harmony export */ });
 function openRegistries(credentials, env) {
     let session;
-    const get = () => (session ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 13073)), Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(851)]).then(__webpack_require__.bind(__webpack_require__, 58851))]).then(([{ Registries }, { proxyConfigFromEnv }]) => new Registries({ credentials, proxy: proxyConfigFromEnv(env) })));
+    const get = () => (session ??= Promise.all([__webpack_require__.e(/* import() */ 73).then(__webpack_require__.bind(__webpack_require__, 13073)), __webpack_require__.e(/* import() */ 788).then(__webpack_require__.bind(__webpack_require__, 44788))]).then(([{ Registries }, { proxyConfigFromEnv }]) => new Registries({ credentials, proxy: proxyConfigFromEnv(env) })));
     return {
         get,
         prefetch: () => void get().catch(() => undefined),
@@ -189,7 +189,7 @@ function openRegistries(credentials, env) {
 /* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51666);
 
 async function readTagStates(tags, newDigest, registries) {
-    const { readBack } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 56779));
+    const { readBack } = await Promise.all(/* import() */[__webpack_require__.e(73), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 56779));
     const read = await readBack(tags, newDigest, [], registries);
     return read.map((t) => ({
         ref: t.ref,

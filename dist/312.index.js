@@ -122,46 +122,14 @@ var config = __webpack_require__(70656);
 var exec = __webpack_require__(73190);
 // EXTERNAL MODULE: ./src/runner.ts
 var runner = __webpack_require__(74813);
-// EXTERNAL MODULE: ./src/docker/credentials.ts + 1 modules
-var credentials = __webpack_require__(55476);
-;// CONCATENATED MODULE: ./src/docker/login.ts
-// The run's credentials and `docker login` with them (password on stdin, into the run's isolated DOCKER_CONFIG).
-// The same credentials then serve the read-back and the attestation; the merge needs no Docker CLI at all.
-
-
-
-/** `docker login` for each credential, password on stdin, into the run's own DOCKER_CONFIG. */
-async function login(credentials, dockerConfig, secrets) {
-    for (const c of credentials) {
-        runner/* log */.Rm.info(`Logging in to ${c.registry} as ${c.username} (${c.source})`);
-        const out = await (0,exec.run)('docker', ['login', '--username', c.username, '--password-stdin', c.registry], {
-            secrets,
-            input: c.password,
-            env: { DOCKER_CONFIG: dockerConfig },
-        });
-        if (out.code !== 0) {
-            throw new Error(`Login to ${c.registry} as ${c.username} failed: ${(0,exec.tail)(out, 3)}\n` +
-                'Check the username and password (or registry-auth) inputs and that the registry is reachable.');
-        }
-    }
-}
-async function logout(registries, dockerConfig) {
-    for (const registry of registries) {
-        const out = await (0,exec.run)('docker', ['logout', registry], { secrets: [], env: { DOCKER_CONFIG: dockerConfig } });
-        runner/* log */.Rm.info(out.code === 0 ? `Logged out of ${registry}` : `Logout of ${registry}: ${(0,exec.tail)(out, 1)}`);
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/registry/identity.ts
+var identity = __webpack_require__(40585);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/argv.ts
-var argv = __webpack_require__(65037);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(62088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
@@ -434,6 +402,193 @@ function missingPlatforms(requested, offered) {
     return requested.filter((p) => !have.has(p) && !have.has(p.split('/').slice(0, 2).join('/')));
 }
 
+;// CONCATENATED MODULE: ./src/docker/engine-api.ts
+// The Engine API asked directly over its socket: /info answers in tens of milliseconds, where `docker info`
+// starts the CLI from scratch first (~0.2–0.4 s on a 2-core runner). Only for endpoints
+// the action can reach exactly as the CLI would (a unix socket, or plain tcp); ssh, TLS and named contexts keep
+// the CLI, which knows their configuration.
+
+
+
+
+const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
+function dockerEnv(env) {
+    return {
+        DOCKER_HOST: env.DOCKER_HOST,
+        DOCKER_CONTEXT: env.DOCKER_CONTEXT,
+        DOCKER_TLS_VERIFY: env.DOCKER_TLS_VERIFY,
+        DOCKER_CERT_PATH: env.DOCKER_CERT_PATH,
+    };
+}
+/**
+ * The CLI's choice of context (cli/command.resolveContextName): DOCKER_HOST means the default context, then
+ * DOCKER_CONTEXT, then config.json's currentContext, else default.
+ */
+function contextName(env, currentContext) {
+    if (env.DOCKER_HOST)
+        return 'default';
+    if (env.DOCKER_CONTEXT)
+        return env.DOCKER_CONTEXT;
+    return currentContext || 'default';
+}
+/** config.json's currentContext in a Docker config directory (undefined when unset or unreadable). */
+function readCurrentContext(dockerConfig) {
+    try {
+        const doc = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dockerConfig, 'config.json'), 'utf8'));
+        return typeof doc.currentContext === 'string' && doc.currentContext ? doc.currentContext : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The default context's host as the CLI spells it (buildx keys its `current` builder by it): DOCKER_HOST, else
+ * the local socket. `tcp://host` gets Docker's default port, as the CLI's ParseHost does.
+ */
+function defaultContextHost(env) {
+    const host = (env.DOCKER_HOST ?? '').trim();
+    if (!host)
+        return DEFAULT_DOCKER_HOST;
+    const tcp = /^tcp:\/\/([^/:]+|\[[^\]]+\])\/?$/.exec(host);
+    if (tcp)
+        return `tcp://${tcp[1]}:${env.DOCKER_TLS_VERIFY ? 2376 : 2375}`;
+    return host;
+}
+/** How to reach the engine the CLI would use (pure: the caller reads config.json's currentContext). */
+function engineEndpoint(env, currentContext) {
+    const context = contextName(env, currentContext);
+    const host = context === 'default' ? defaultContextHost(env) : context;
+    if (context !== 'default')
+        return { kind: 'cli', host, reason: `the Docker context "${context}" is in use` };
+    if (env.DOCKER_TLS_VERIFY || env.DOCKER_CERT_PATH) {
+        return { kind: 'cli', host, reason: 'DOCKER_TLS_VERIFY/DOCKER_CERT_PATH ask for TLS' };
+    }
+    const unix = /^unix:\/\/(\/.+)$/.exec(host);
+    if (unix)
+        return { kind: 'unix', host, socketPath: unix[1] };
+    const tcp = /^tcp:\/\/(\[[^\]]+\]|[^/:]+):(\d+)\/?$/.exec(host);
+    if (tcp)
+        return { kind: 'tcp', host, hostname: tcp[1].replace(/^\[|\]$/g, ''), port: Number(tcp[2]) };
+    return { kind: 'cli', host, reason: `the engine is at ${host}` };
+}
+/** One Engine API request (unversioned paths: the engine's own API version); the status and the body as text. */
+function engineRequest(endpoint, method, path, timeoutMs, json) {
+    const target = endpoint.kind === 'unix' ? { socketPath: endpoint.socketPath } : { host: endpoint.hostname, port: endpoint.port };
+    const payload = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
+    return new Promise((resolve, reject) => {
+        // A unix socket has no host name; the CLI sends "api.moby.localhost" as the Host header there.
+        const headers = endpoint.kind === 'unix' ? { host: 'api.moby.localhost' } : {};
+        if (payload)
+            headers['content-type'] = 'application/json';
+        const req = (0,external_node_http_.request)({ ...target, path, method, headers, timeout: timeoutMs }, (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new Error(`${method} ${path} on ${endpoint.host}: no answer in ${timeoutMs} ms`)));
+        req.on('error', reject);
+        req.end(payload);
+    });
+}
+/** A GET to the Engine API, its body as JSON. */
+async function engineGet(endpoint, path, timeoutMs = 10_000) {
+    const { status, body } = await engineRequest(endpoint, 'GET', path, timeoutMs);
+    if (status !== 200)
+        throw new Error(`GET ${path} on ${endpoint.host}: HTTP ${status} ${body.slice(0, 200).trim()}`);
+    try {
+        return JSON.parse(body);
+    }
+    catch {
+        throw new Error(`GET ${path} on ${endpoint.host}: not JSON`);
+    }
+}
+/**
+ * The engine's own check of a registry login (POST /auth, what `docker login` asks first): the identity token
+ * when the registry gave one, or undefined when the engine did not say yes — refused, unreachable, or an engine
+ * that cannot be asked — for the caller to let the CLI try and word the failure.
+ */
+async function engineLogin(endpoint, login, timeoutMs = 30_000) {
+    try {
+        const { status, body } = await engineRequest(endpoint, 'POST', '/auth', timeoutMs, {
+            username: login.username,
+            password: login.password,
+            serveraddress: login.serverAddress,
+        });
+        if (status !== 200)
+            return undefined;
+        const answer = JSON.parse(body);
+        return typeof answer.IdentityToken === 'string' && answer.IdentityToken
+            ? { identityToken: answer.IdentityToken }
+            : {};
+    }
+    catch {
+        return undefined;
+    }
+}
+/** /info → the engine's facts. Throws when the engine does not answer. */
+async function engineFactsFromApi(endpoint) {
+    return parseEngineInfo(await engineGet(endpoint, '/info'));
+}
+
+// EXTERNAL MODULE: ./src/docker/credentials.ts + 1 modules
+var credentials = __webpack_require__(55476);
+;// CONCATENATED MODULE: ./src/docker/login.ts
+// The run's logins, into the run's isolated DOCKER_CONFIG. The same credentials then serve the read-back and the
+// attestation; the merge needs no Docker CLI at all.
+//
+// `docker login` asks the engine to check the login (POST /auth), then writes config.json. When the action reaches
+// the engine itself (a local socket, plain tcp: engine-api.ts) it does the same two things without starting the CLI
+// (~30 ms and a process on the path before the build, measured by scripts/trace-docker.mjs). Anything but the
+// engine's yes — a refused password, an unreachable registry, an engine only the CLI can reach — goes to
+// `docker login` itself (password on stdin), which also tries without the engine and words the failure.
+
+
+
+
+
+
+async function cliLogin(c, dockerConfig, secrets) {
+    const out = await (0,exec.run)('docker', ['login', '--username', c.username, '--password-stdin', c.registry], {
+        secrets,
+        input: c.password,
+        env: { DOCKER_CONFIG: dockerConfig },
+    });
+    if (out.code !== 0) {
+        throw new Error(`Login to ${c.registry} as ${c.username} failed: ${(0,exec.tail)(out, 3)}\n` +
+            'Check the username and password (or registry-auth) inputs and that the registry is reachable.');
+    }
+}
+/** Logs in with every credential: checked by the engine where it can be asked, else by `docker login`. */
+async function login(credentials, dockerConfig, secrets, engine) {
+    for (const c of credentials)
+        runner/* log */.Rm.info(`Logging in to ${c.registry} as ${c.username} (${c.source})`);
+    const checked = await Promise.all(credentials.map(async (c) => {
+        const serverAddress = (0,identity/* dockerLoginAddress */.AA)(c.registry);
+        const yes = engine.kind === 'cli'
+            ? undefined
+            : await engineLogin(engine, { username: c.username, password: c.password, serverAddress });
+        return { c, serverAddress, yes };
+    }));
+    (0,config/* storeLogins */._g)(dockerConfig, checked.flatMap(({ c, serverAddress, yes }) => yes ? [{ serverAddress, username: c.username, password: c.password, identityToken: yes.identityToken }] : []));
+    // one at a time: each `docker login` rewrites config.json
+    for (const { c, yes } of checked)
+        if (!yes)
+            await cliLogin(c, dockerConfig, secrets);
+}
+async function logout(registries, dockerConfig) {
+    for (const registry of registries) {
+        const out = await (0,exec.run)('docker', ['logout', registry], { secrets: [], env: { DOCKER_CONFIG: dockerConfig } });
+        runner/* log */.Rm.info(out.code === 0 ? `Logged out of ${registry}` : `Logout of ${registry}: ${(0,exec.tail)(out, 1)}`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: ./src/argv.ts
+var argv = __webpack_require__(65037);
 ;// CONCATENATED MODULE: ./src/docker/buildx-plugin.ts
 // The buildx version straight from the plugin binary: `docker-buildx version` skips the Docker CLI's start and
 // plugin discovery (`docker buildx version` runs two programs, ~0.2 s; the plugin alone ~0.1 s). The binary is
@@ -543,111 +698,6 @@ function readBinfmt(dir = BINFMT_MISC) {
 function qemuInstallArgv(image, platforms) {
     const archs = [...new Set(platforms.map((p) => (0,platform/* parsePlatform */.FL)('platforms', p).arch))];
     return ['run', '--rm', '--privileged', '--network', 'none', image, '--install', archs.join(',')];
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
-;// CONCATENATED MODULE: ./src/docker/engine-api.ts
-// The Engine API asked directly over its socket: /info answers in tens of milliseconds, where `docker info`
-// starts the CLI from scratch first (~0.2–0.4 s on a 2-core runner). Only for endpoints
-// the action can reach exactly as the CLI would (a unix socket, or plain tcp); ssh, TLS and named contexts keep
-// the CLI, which knows their configuration.
-
-
-
-
-const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
-function dockerEnv(env) {
-    return {
-        DOCKER_HOST: env.DOCKER_HOST,
-        DOCKER_CONTEXT: env.DOCKER_CONTEXT,
-        DOCKER_TLS_VERIFY: env.DOCKER_TLS_VERIFY,
-        DOCKER_CERT_PATH: env.DOCKER_CERT_PATH,
-    };
-}
-/**
- * The CLI's choice of context (cli/command.resolveContextName): DOCKER_HOST means the default context, then
- * DOCKER_CONTEXT, then config.json's currentContext, else default.
- */
-function contextName(env, currentContext) {
-    if (env.DOCKER_HOST)
-        return 'default';
-    if (env.DOCKER_CONTEXT)
-        return env.DOCKER_CONTEXT;
-    return currentContext || 'default';
-}
-/** config.json's currentContext in a Docker config directory (undefined when unset or unreadable). */
-function readCurrentContext(dockerConfig) {
-    try {
-        const doc = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dockerConfig, 'config.json'), 'utf8'));
-        return typeof doc.currentContext === 'string' && doc.currentContext ? doc.currentContext : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The default context's host as the CLI spells it (buildx keys its `current` builder by it): DOCKER_HOST, else
- * the local socket. `tcp://host` gets Docker's default port, as the CLI's ParseHost does.
- */
-function defaultContextHost(env) {
-    const host = (env.DOCKER_HOST ?? '').trim();
-    if (!host)
-        return DEFAULT_DOCKER_HOST;
-    const tcp = /^tcp:\/\/([^/:]+|\[[^\]]+\])\/?$/.exec(host);
-    if (tcp)
-        return `tcp://${tcp[1]}:${env.DOCKER_TLS_VERIFY ? 2376 : 2375}`;
-    return host;
-}
-/** How to reach the engine the CLI would use (pure: the caller reads config.json's currentContext). */
-function engineEndpoint(env, currentContext) {
-    const context = contextName(env, currentContext);
-    const host = context === 'default' ? defaultContextHost(env) : context;
-    if (context !== 'default')
-        return { kind: 'cli', host, reason: `the Docker context "${context}" is in use` };
-    if (env.DOCKER_TLS_VERIFY || env.DOCKER_CERT_PATH) {
-        return { kind: 'cli', host, reason: 'DOCKER_TLS_VERIFY/DOCKER_CERT_PATH ask for TLS' };
-    }
-    const unix = /^unix:\/\/(\/.+)$/.exec(host);
-    if (unix)
-        return { kind: 'unix', host, socketPath: unix[1] };
-    const tcp = /^tcp:\/\/(\[[^\]]+\]|[^/:]+):(\d+)\/?$/.exec(host);
-    if (tcp)
-        return { kind: 'tcp', host, hostname: tcp[1].replace(/^\[|\]$/g, ''), port: Number(tcp[2]) };
-    return { kind: 'cli', host, reason: `the engine is at ${host}` };
-}
-/** A GET to the Engine API (unversioned paths: the engine's own API version), its body as JSON. */
-function engineGet(endpoint, path, timeoutMs = 10_000) {
-    const target = endpoint.kind === 'unix' ? { socketPath: endpoint.socketPath } : { host: endpoint.hostname, port: endpoint.port };
-    return new Promise((resolve, reject) => {
-        // A unix socket has no host name; the CLI sends "api.moby.localhost" as the Host header there.
-        const headers = endpoint.kind === 'unix' ? { host: 'api.moby.localhost' } : {};
-        const req = (0,external_node_http_.request)({ ...target, path, method: 'GET', headers, timeout: timeoutMs }, (res) => {
-            const chunks = [];
-            res.on('data', (c) => chunks.push(c));
-            res.on('end', () => {
-                const body = Buffer.concat(chunks).toString('utf8');
-                if (res.statusCode !== 200) {
-                    reject(new Error(`GET ${path} on ${endpoint.host}: HTTP ${res.statusCode} ${body.slice(0, 200).trim()}`));
-                    return;
-                }
-                try {
-                    resolve(JSON.parse(body));
-                }
-                catch {
-                    reject(new Error(`GET ${path} on ${endpoint.host}: not JSON`));
-                }
-            });
-            res.on('error', reject);
-        });
-        req.on('timeout', () => req.destroy(new Error(`GET ${path} on ${endpoint.host}: no answer in ${timeoutMs} ms`)));
-        req.on('error', reject);
-        req.end();
-    });
-}
-/** /info → the engine's facts. Throws when the engine does not answer. */
-async function engineFactsFromApi(endpoint) {
-    return parseEngineInfo(await engineGet(endpoint, '/info'));
 }
 
 ;// CONCATENATED MODULE: ./src/docker/builder.ts

@@ -1,5 +1,5 @@
 export const id = 73;
-export const ids = [73,851];
+export const ids = [73,788];
 export const modules = {
 
 /***/ 6764:
@@ -86,17 +86,113 @@ function registryErrorDetail(body) {
 
 /***/ }),
 
-/***/ 58851:
+/***/ 44788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DEFAULT_TIMEOUTS: () => (/* binding */ DEFAULT_TIMEOUTS),
-/* harmony export */   HttpPool: () => (/* binding */ HttpPool),
-/* harmony export */   NetworkError: () => (/* binding */ NetworkError),
-/* harmony export */   proxyConfigFromEnv: () => (/* binding */ proxyConfigFromEnv)
-/* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DEFAULT_TIMEOUTS: () => (/* binding */ DEFAULT_TIMEOUTS),
+  HttpPool: () => (/* binding */ HttpPool),
+  NetworkError: () => (/* binding */ NetworkError),
+  proxyConfigFromEnv: () => (/* binding */ proxyConfigFromEnv)
+});
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+;// CONCATENATED MODULE: ./src/registry/http-node.ts
+// The transport of a runner without a proxy: Node's own http/https agents, keep-alive, at most 8 connections per
+// origin (the registry, its token service, its blob storage each get their own). Node's http stack is part of the
+// runtime (the Engine API probe has loaded it already), so reading a few tags back costs no bundle to compile.
+
+
+
+const MAX_CONNECTIONS = 8;
+/** an idle keep-alive connection is closed after this (the agent's socket timeout applies to free sockets only) */
+const KEEP_ALIVE_MS = 30_000;
+/** a discarded body larger than this is dropped with its connection rather than read */
+const DRAIN_LIMIT = 64 * 1024;
+function timeout(what, ms) {
+    return Object.assign(new Error(`${what} within ${ms / 1000}s`), { code: 'ETIMEDOUT' });
+}
+class NodeTransport {
+    timeouts;
+    agents = {
+        http: new external_node_http_.Agent({ keepAlive: true, maxSockets: MAX_CONNECTIONS, timeout: KEEP_ALIVE_MS }),
+        https: new external_node_https_.Agent({ keepAlive: true, maxSockets: MAX_CONNECTIONS, timeout: KEEP_ALIVE_MS }),
+    };
+    constructor(timeouts) {
+        this.timeouts = timeouts;
+    }
+    send(url, method, headers, body) {
+        const secure = url.protocol === 'https:';
+        const send = secure ? external_node_https_.request : external_node_http_.request;
+        return new Promise((resolve, reject) => {
+            const req = send(url, { method, headers, agent: secure ? this.agents.https : this.agents.http });
+            let answered = false;
+            req.once('error', (e) => {
+                if (!answered)
+                    reject(e);
+            });
+            // connecting has its own limit; afterwards the connection may stay silent for headersMs (until the answer)
+            // and bodyMs (between two chunks of it): one idle timer with the longer of the two
+            req.once('socket', (socket) => {
+                if (!socket.connecting)
+                    return;
+                const timer = setTimeout(() => req.destroy(timeout('no connection', this.timeouts.connectMs)), this.timeouts.connectMs);
+                socket.once('connect', () => clearTimeout(timer));
+                socket.once('close', () => clearTimeout(timer));
+            });
+            const idleMs = Math.max(this.timeouts.headersMs, this.timeouts.bodyMs);
+            req.setTimeout(idleMs, () => req.destroy(timeout('no answer', idleMs)));
+            req.once('response', (res) => {
+                answered = true;
+                resolve({
+                    status: res.statusCode ?? 0,
+                    headers: res.headers,
+                    body: res,
+                    dump: () => drain(res),
+                    destroy: () => void res.destroy(),
+                });
+            });
+            if (body === undefined)
+                req.end();
+            else if (body instanceof Uint8Array)
+                req.end(body);
+            // an upload stream: a failing read destroys the request (and the reverse), reported through 'error'
+            else
+                (0,external_node_stream_.pipeline)(body, req, () => undefined);
+        });
+    }
+    async close() {
+        this.agents.http.destroy();
+        this.agents.https.destroy();
+    }
+}
+/** Reads the rest of a small body so its connection is reused; a large one is dropped with its connection. */
+function drain(res) {
+    // a body already parsed (res.complete) must still be read to its end: only then is the connection free again
+    if (res.readableEnded || res.destroyed)
+        return Promise.resolve();
+    if (Number(res.headers['content-length']) > DRAIN_LIMIT) {
+        res.destroy();
+        return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+        res.once('end', resolve);
+        res.once('close', resolve);
+        res.once('error', () => resolve());
+        res.resume();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/registry/http.ts
 
 /**
  * Proxy settings from an environment (the one index.ts hands down). Lower-case names win, as curl, Go and undici
@@ -138,57 +234,33 @@ function describeNetworkError(e, code) {
 }
 /** One registry's connections: a keep-alive pool (through the proxy when one applies). */
 class HttpPool {
-    timeouts;
-    dispatcher;
+    transport;
     constructor(proxy = {}, timeouts = DEFAULT_TIMEOUTS) {
-        this.timeouts = timeouts;
-        const agentOptions = {
-            keepAliveTimeout: 30_000,
-            connections: 8,
-            connect: { timeout: timeouts.connectMs },
-            headersTimeout: timeouts.headersMs,
-            bodyTimeout: timeouts.bodyMs,
-        };
-        // Empty strings, never undefined: undici falls back to the process environment for undefined, and this code decides
-        // which environment counts (index.ts's).
-        this.dispatcher =
+        this.transport =
             proxy.httpProxy || proxy.httpsProxy
-                ? new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({
-                    ...agentOptions,
-                    httpProxy: proxy.httpProxy ?? '',
-                    httpsProxy: proxy.httpsProxy ?? '',
-                    noProxy: proxy.noProxy ?? '',
-                    // plain-http registries through an http proxy in absolute form: proxies often allow CONNECT to 443 only
-                    proxyTunnel: false,
-                })
-                : new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6(agentOptions);
+                ? Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(258)]).then(__webpack_require__.bind(__webpack_require__, 54258)).then(({ ProxyTransport }) => new ProxyTransport(proxy, timeouts))
+                : Promise.resolve(new NodeTransport(timeouts));
     }
     /** Sends one request; follows redirects of GET and HEAD, dropping Authorization when the origin changes. */
     async send(req) {
+        const transport = await this.transport;
         let url = req.url;
         let headers = { ...(req.headers ?? {}) };
         for (let hop = 0;; hop++) {
             let res;
             try {
-                res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, {
-                    dispatcher: this.dispatcher,
-                    method: req.method,
-                    headers,
-                    body: typeof req.body === 'function' ? req.body() : req.body,
-                    headersTimeout: this.timeouts.headersMs,
-                    bodyTimeout: this.timeouts.bodyMs,
-                });
+                res = await transport.send(url, req.method, headers, typeof req.body === 'function' ? req.body() : req.body);
             }
             catch (e) {
                 const code = errorCode(e);
                 throw new NetworkError(code, describeNetworkError(e, code));
             }
             const location = res.headers.location;
-            if (REDIRECTS.has(res.statusCode) &&
+            if (REDIRECTS.has(res.status) &&
                 typeof location === 'string' &&
                 (req.method === 'GET' || req.method === 'HEAD') &&
                 hop < MAX_REDIRECTS) {
-                await res.body.dump();
+                await res.dump();
                 const next = new URL(location, url);
                 if (next.origin !== url.origin) {
                     headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
@@ -196,24 +268,24 @@ class HttpPool {
                 url = next;
                 continue;
             }
-            const body = res.body;
+            const raw = res;
             return {
-                status: res.statusCode,
-                headers: flatHeaders(res.headers),
+                status: raw.status,
+                headers: flatHeaders(raw.headers),
                 url,
                 async bytes(limit = Infinity) {
-                    const declared = Number(res.headers['content-length']);
+                    const declared = Number(raw.headers['content-length']);
                     if (Number.isFinite(declared) && declared > limit) {
-                        await body.dump();
+                        raw.destroy();
                         throw new Error(`the response is ${declared} bytes, more than the ${limit} accepted`);
                     }
                     const chunks = [];
                     let total = 0;
                     try {
-                        for await (const chunk of body) {
+                        for await (const chunk of raw.body) {
                             total += chunk.length;
                             if (total > limit) {
-                                body.destroy();
+                                raw.destroy();
                                 throw new Error(`the response is more than the ${limit} bytes accepted`);
                             }
                             chunks.push(chunk);
@@ -229,7 +301,7 @@ class HttpPool {
                 },
                 async discard() {
                     try {
-                        await body.dump();
+                        await raw.dump();
                     }
                     catch {
                         // the connection is dropped instead of reused: nothing to report
@@ -239,7 +311,7 @@ class HttpPool {
         }
     }
     async close() {
-        await this.dispatcher.close();
+        await (await this.transport).close();
     }
 }
 
@@ -404,8 +476,8 @@ __webpack_require__.d(__webpack_exports__, {
   withRegistries: () => (/* binding */ withRegistries)
 });
 
-// EXTERNAL MODULE: ./src/registry/http.ts
-var http = __webpack_require__(58851);
+// EXTERNAL MODULE: ./src/registry/http.ts + 1 modules
+var http = __webpack_require__(44788);
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
 // The `WWW-Authenticate` header a registry answers a 401 with: which scheme (Basic for htpasswd registries, Bearer
 // with a token service for ghcr.io, Docker Hub, ECR Public, Harbor …) and its parameters (realm, service, scope).
@@ -899,7 +971,7 @@ class RegistryClient {
                                 : 'the registry asks for credentials and this run has none for it',
                         });
                     }
-                    await this.answerChallenge(challenge, o.scopes, o.method, url);
+                    await this.answerChallenge(challenge, o.scopes, o.method, url, authorization);
                     freshCredentials = true;
                     continue; // an auth round trip is not a retry
                 }
@@ -970,7 +1042,8 @@ class RegistryClient {
             return `Bearer ${cached.token}`;
         return `Bearer ${(await this.fetchToken(wanted)).token}`;
     }
-    async answerChallenge(header, scopes, method, url) {
+    /** `used`: the Authorization the refused request carried (a token fetched since then is tried before a new one). */
+    async answerChallenge(header, scopes, method, url, used) {
         const challenge = preferredChallenge(header);
         if (challenge?.scheme === 'basic') {
             if (!this.opts.credential) {
@@ -1003,6 +1076,12 @@ class RegistryClient {
                 for (const s of challenge.params.scope.split(' '))
                     if (s && !wanted.includes(s))
                         wanted.push(s);
+            // Concurrent requests refused with one stale token: the first to get here renews it, the others (whose 401s may
+            // arrive after the renewal has finished) use the renewed token instead of renewing it again.
+            const now = this.opts.now();
+            const renewed = this.tokens.find((t) => t.expiresAt > now && `Bearer ${t.token}` !== used && wanted.every((w) => covers(t.scopes, w)));
+            if (renewed && used?.startsWith('Bearer '))
+                return;
             this.tokens = this.tokens.filter((t) => !wanted.some((w) => covers(t.scopes, w)));
             await this.fetchToken(wanted);
             return;

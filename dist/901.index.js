@@ -45,7 +45,7 @@ async function startDockerSteps(plan, flow, result) {
         async login() {
             const credentials = await docker.resolveCredentials(plan.logins, secrets);
             (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.registries, credentials.map((c) => c.registry).join(','));
-            await docker.login(credentials, dockerConfig, secrets);
+            await docker.login(credentials, dockerConfig, secrets, probes.endpoint);
             return { credentials, registries: (0,_registries_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegistries */ .c)(credentials, env) };
         },
     };
@@ -107,7 +107,7 @@ async function runLeg(plan, flow) {
                     result.notices.push('The manifest annotations are not on this leg: the docker driver with the classic image store drops them (the index the merge creates carries its own).');
                 }
             }
-            const { pushOciLayout } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(697), __webpack_require__.e(73), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 40973));
+            const { pushOciLayout } = await Promise.all(/* import() */[__webpack_require__.e(697), __webpack_require__.e(73), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 40973));
             const source = via === 'oci-layout' ? plan.layout.dest : plan.saved.dest;
             const image = await pushOciLayout(source, plan.build.pushes, await registries.get(), plan.workDir);
             digest = image.digest;
@@ -119,7 +119,7 @@ async function runLeg(plan, flow) {
             throw new Error('The leg pushed, but no digest is known for what it pushed.');
         result.build = { ...result.build, digest };
         // Every repository must hold the leg's image, or the merge cannot make an index of it there.
-        const { verifyPush } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73), __webpack_require__.e(559)]).then(__webpack_require__.bind(__webpack_require__, 62559));
+        const { verifyPush } = await Promise.all(/* import() */[__webpack_require__.e(73), __webpack_require__.e(559)]).then(__webpack_require__.bind(__webpack_require__, 62559));
         await verifyPush(plan.build.pushes.map((r) => `${r}@${digest}`), digest, [plan.leg.platform], await registries.get());
         const leg = {
             schema: _fanout_leg_result_js__WEBPACK_IMPORTED_MODULE_1__/* .LEG_RESULT_SCHEMA */ .r9,
@@ -164,7 +164,7 @@ async function runLeg(plan, flow) {
 /* harmony export */ });
 function openRegistries(credentials, env) {
     let session;
-    const get = () => (session ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(73)]).then(__webpack_require__.bind(__webpack_require__, 13073)), Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(851)]).then(__webpack_require__.bind(__webpack_require__, 58851))]).then(([{ Registries }, { proxyConfigFromEnv }]) => new Registries({ credentials, proxy: proxyConfigFromEnv(env) })));
+    const get = () => (session ??= Promise.all([__webpack_require__.e(/* import() */ 73).then(__webpack_require__.bind(__webpack_require__, 13073)), __webpack_require__.e(/* import() */ 788).then(__webpack_require__.bind(__webpack_require__, 44788))]).then(([{ Registries }, { proxyConfigFromEnv }]) => new Registries({ credentials, proxy: proxyConfigFromEnv(env) })));
     return {
         get,
         prefetch: () => void get().catch(() => undefined),
