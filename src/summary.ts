@@ -373,6 +373,11 @@ function displayLine(value: string): string {
   );
 }
 
+/** Starts loading the compose snippet's YAML writer while a flow waits on the network or on buildx. */
+export function preloadComposeWriter(): void {
+  void import('yaml').catch(() => undefined);
+}
+
 /**
  * A docker-compose service for the pushed image. Its names come from inputs (`usage-service`, `usage-port`), so the
  * YAML is written by the yaml package, which quotes whatever needs it; loaded only when a pushed image is shown.

@@ -4,9 +4,12 @@
 // ~0.3 s of a ~0.9 s merge, to read two small files. The legs still upload through the library (building takes
 // minutes there; an upload's block blobs and zipping are the library's job). The zip of a leg result is read with
 // fflate; the zip's SHA-256 is checked against the listing when the service gives one (act's server does not).
-// @actions/http-client carries the requests, as in the library: it honours the runner's proxy settings.
+// The registry client's HTTP layer carries the requests (src/registry/http.ts): the runner's proxy settings, Node's
+// own agents without one — @actions/http-client, which the library uses, bundles undici, ~60 ms of CPU to load.
 import { createHash } from 'node:crypto';
-import type { HttpClient } from '@actions/http-client';
+import { STATUS_CODES } from 'node:http';
+import { HttpPool, NetworkError, type HttpResponse } from '../registry/http.js';
+import type { ProxyConfig } from '../registry/proxy.js';
 
 /** The Twirp service, as the results service names it. */
 export const ARTIFACT_SERVICE_NAME = 'github.actions.results.api.v1.ArtifactService';
@@ -26,6 +29,8 @@ export interface ReaderOptions {
   resultsUrl: string;
   /** ACTIONS_RUNTIME_TOKEN: a JWT whose `scp` names `Actions.Results:<run>:<job>` */
   runtimeToken: string;
+  /** the runner's proxy settings (none: a direct connection) */
+  proxy?: ProxyConfig;
   /** waits between attempts; injectable so tests use no real time */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -67,17 +72,23 @@ const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 const ATTEMPTS = 4;
 const sleepFor = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-let client: HttpClient | undefined;
-async function http(): Promise<HttpClient> {
-  if (!client) {
-    const { HttpClient } = await import('@actions/http-client');
-    client = new HttpClient('publish-image', [], { socketTimeout: 60_000, allowRetries: false, keepAlive: true });
-  }
-  return client;
+/** a leg result's zip is a few hundred bytes; a Twirp answer lists a run's artifacts */
+const ANSWER_LIMIT = 16 * 1024 * 1024;
+const TIMEOUTS = { connectMs: 30_000, headersMs: 60_000, bodyMs: 60_000 };
+
+/** One pool for the step's calls (the service and the storage host each keep their connections). */
+let pool: { key: string; pool: HttpPool } | undefined;
+function http(proxy: ProxyConfig = {}): HttpPool {
+  const key = JSON.stringify(proxy);
+  if (pool?.key !== key) pool = { key, pool: new HttpPool(proxy, TIMEOUTS) };
+  return pool.pool;
 }
 
 /** The socket error code of a request that got no answer (ECONNREFUSED, ETIMEDOUT, …). */
-const networkCode = (e: unknown) => (e as { code?: string }).code ?? (e as Error).message ?? 'network error';
+const networkCode = (e: unknown) =>
+  e instanceof NetworkError ? e.code : ((e as { code?: string }).code ?? (e as Error).message ?? 'network error');
+
+const statusLine = (res: HttpResponse) => `HTTP ${res.status} ${STATUS_CODES[res.status] ?? ''}`.trim();
 
 /** One Twirp call: JSON in and out, retried on 429/5xx (1 s, 2 s, 4 s), not on other statuses. */
 async function twirp(
@@ -88,18 +99,18 @@ async function twirp(
   const url = new URL(`/twirp/${ARTIFACT_SERVICE_NAME}/${method}`, opts.resultsUrl).href;
   for (let attempt = 1; ; attempt++) {
     let status: number;
-    let statusText: string;
+    let line: string;
     let text: string;
     try {
-      const res = await (
-        await http()
-      ).post(url, JSON.stringify(body), {
-        'content-type': 'application/json',
-        authorization: `Bearer ${opts.runtimeToken}`,
+      const res = await http(opts.proxy).send({
+        method: 'POST',
+        url: new URL(url),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${opts.runtimeToken}` },
+        body: Buffer.from(JSON.stringify(body)),
       });
-      status = res.message.statusCode ?? 0;
-      statusText = res.message.statusMessage ?? '';
-      text = await res.readBody();
+      status = res.status;
+      line = statusLine(res);
+      text = (await res.bytes(ANSWER_LIMIT)).toString('utf8');
     } catch (e) {
       const code = networkCode(e);
       throw new ArtifactReadError(`${method}: no answer (${code})`, code);
@@ -117,7 +128,7 @@ async function twirp(
     } catch {
       // not a Twirp error body
     }
-    const why = `${method}: HTTP ${status} ${statusText}${msg ? `: ${msg}` : ''}`;
+    const why = `${method}: ${line}${msg ? `: ${msg}` : ''}`;
     if (!RETRYABLE.has(status)) throw new ArtifactReadError(why);
     if (attempt === ATTEMPTS) throw new ArtifactReadError(`${why} (after ${ATTEMPTS} attempts)`);
     await (opts.sleep ?? sleepFor)(1000 * 2 ** (attempt - 1));
@@ -157,15 +168,13 @@ export async function readArtifactFiles(
   if (typeof url !== 'string' || !url) throw new ArtifactReadError('GetSignedArtifactURL: no signed URL in the answer');
   let zip: Buffer;
   try {
-    const res = await (await http()).get(url);
-    const status = res.message.statusCode ?? 0;
-    zip = await res.readBodyBuffer!();
+    const res = await http(opts.proxy).send({ method: 'GET', url: new URL(url) });
     // the signed URL is a credential: never part of a message
-    if (status < 200 || status >= 300) {
-      throw new ArtifactReadError(
-        `the artifact storage answered HTTP ${status} ${res.message.statusMessage ?? ''}`.trim(),
-      );
+    if (res.status < 200 || res.status >= 300) {
+      await res.discard();
+      throw new ArtifactReadError(`the artifact storage answered ${statusLine(res)}`);
     }
+    zip = await res.bytes(ANSWER_LIMIT);
   } catch (e) {
     if (e instanceof ArtifactReadError) throw e;
     const code = networkCode(e);

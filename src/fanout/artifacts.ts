@@ -7,6 +7,7 @@
 // artifacts and the dry-run and publish paths never load them.
 // node:fs's lazy `promises`, not node:fs/promises: the plan imports this module's naming functions, and loading
 // fs/promises (with the readline and file-watcher modules it pulls in) is a measurable part of a dry-run's start.
+import { proxyConfigFromEnv, type ProxyConfig } from '../registry/proxy.js';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { redact } from '../redact.js';
@@ -34,6 +35,8 @@ export interface ArtifactService {
   serverUrl: string;
   /** under act, which offers the service only when started with --artifact-server-path */
   act: boolean;
+  /** the runner's proxy settings, for the merge's reader (the legs' library reads the process's own) */
+  proxy?: ProxyConfig;
 }
 
 export function artifactServiceFrom(env: Env): ArtifactService {
@@ -42,6 +45,7 @@ export function artifactServiceFrom(env: Env): ArtifactService {
     runtimeToken: env.ACTIONS_RUNTIME_TOKEN || undefined,
     serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
     act: env.ACT === 'true',
+    proxy: proxyConfigFromEnv(env),
   };
 }
 
@@ -263,7 +267,12 @@ export async function collectLegResults(images: readonly string[], options: Coll
   const prefix = legArtifactPrefix(images);
   const wanted = imageSet(images);
   const reader = await import('./artifact-reader.js');
-  const opts = { resultsUrl: service.resultsUrl, runtimeToken: service.runtimeToken, sleep: options.sleep };
+  const opts = {
+    resultsUrl: service.resultsUrl,
+    runtimeToken: service.runtimeToken,
+    proxy: service.proxy,
+    sleep: options.sleep,
+  };
   const explainRead = (err: unknown) => {
     const e = err as InstanceType<typeof reader.ArtifactReadError>;
     if (e instanceof reader.ArtifactReadError && e.network && !e.message.startsWith('the artifact storage')) {

@@ -4,6 +4,7 @@
 import { artifactServiceFrom, collectLegResults } from '../fanout/artifacts.js';
 import type { MergePlan } from '../plan/types.js';
 import { redact } from '../redact.js';
+import { preloadComposeWriter } from '../summary.js';
 import type { MergedLeg, RunResult } from '../result.js';
 import { log } from '../runner.js';
 import { parseImageRef } from '../registry/image-ref.js';
@@ -61,6 +62,8 @@ export async function runMerge(plan: MergePlan, flow: FlowEnv): Promise<RunResul
   const { secrets } = flow;
   const result: RunResult = { status: 'success', warnings: [] };
   if (!plan.push) return result;
+  // the summary's YAML writer loads while the merge waits on the artifact service and the registries
+  preloadComposeWriter();
   // no Docker CLI here: the registry client, and the AWS CLI only for an ECR login
   const { resolveCredentials } = await import('../docker/credentials.js');
   if (plan.logins.some((l) => l.kind === 'ecr')) (await import('../exec.js')).setBaseEnvironment(flow.env);

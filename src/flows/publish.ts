@@ -5,6 +5,7 @@
 import type { PublishPlan } from '../plan/types.js';
 import type { RunResult } from '../result.js';
 import { redact } from '../redact.js';
+import { preloadComposeWriter } from '../summary.js';
 import { log } from '../runner.js';
 import type { FlowEnv } from './types.js';
 import { describeTagStates, readTagStates } from './tag-states.js';
@@ -34,7 +35,7 @@ export async function runPublish(plan: PublishPlan, flow: FlowEnv): Promise<RunR
         // while buildx runs: load what comes after it (the registry client, the summary's yaml), off the user's path
         onStarted: () => {
           session.prefetch();
-          void import('yaml').catch(() => undefined);
+          preloadComposeWriter();
         },
         build: plan.build,
         push: plan.push,

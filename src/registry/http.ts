@@ -1,4 +1,4 @@
-// The HTTP layer under the registry client: one keep-alive connection pool per registry (the registry, its token
+// The HTTP layer under the registry client (and the merge's artifact reader): one keep-alive connection pool per registry (the registry, its token
 // service and its blob CDN each reuse their connections across every call of a run), corporate proxies (self-hosted
 // runners often sit behind one), and redirects followed the way registries need (blob downloads redirect to a
 // storage host that must not see the registry's Authorization). The rules live here; the bytes move through one of
@@ -7,22 +7,9 @@
 // undici's proxy agent (http-proxy.ts) when HTTP(S)_PROXY is set, loaded only then.
 import type { Readable } from 'node:stream';
 import { NodeTransport } from './http-node.js';
+import type { ProxyConfig } from './proxy.js';
 
-/** The proxy settings of the runner (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); empty means none. */
-export interface ProxyConfig {
-  httpProxy?: string;
-  httpsProxy?: string;
-  noProxy?: string;
-}
-
-/**
- * Proxy settings from an environment (the one index.ts hands down). Lower-case names win, as curl, Go and undici
- * read them; an empty value disables a proxy.
- */
-export function proxyConfigFromEnv(env: Readonly<Record<string, string | undefined>>): ProxyConfig {
-  const pick = (name: string) => env[name.toLowerCase()] ?? env[name.toUpperCase()] ?? '';
-  return { httpProxy: pick('http_proxy'), httpsProxy: pick('https_proxy'), noProxy: pick('no_proxy') };
-}
+export { proxyConfigFromEnv, type ProxyConfig } from './proxy.js';
 
 export interface HttpTimeouts {
   connectMs: number;

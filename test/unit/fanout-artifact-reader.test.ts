@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startArtifactService, type ArtifactServiceDouble } from '../doubles/artifact-service.js';
+import { startFaultProxy } from '../doubles/fault-proxy.js';
 import { ArtifactReadError, backendIds, listArtifacts, readArtifactFiles } from '../../src/fanout/artifact-reader.js';
 import { collectLegResults, uploadLegResult, type ArtifactService } from '../../src/fanout/artifacts.js';
 import { LEG_RESULT_SCHEMA, type LegResult } from '../../src/fanout/leg-result.js';
@@ -64,6 +65,22 @@ describe('the merge reads leg results without @actions/artifact', () => {
       ['linux/amd64', `sha256:${'a1'.repeat(32)}`],
       ['linux/arm64', `sha256:${'b2'.repeat(32)}`],
     ]);
+  });
+
+  it("behind the runner's proxy: the service and the signed URL are both asked through it", async () => {
+    const proxy = await startFaultProxy({ target: new URL(service.url).host });
+    try {
+      const s = { ...jobService('merge'), proxy: { httpProxy: proxy.url, httpsProxy: '', noProxy: '' } };
+      const legs = await collectLegResults(IMAGES, { workDir: tmpdir(), service: s });
+      expect(legs.legs).toHaveLength(2);
+      const paths = proxy.requests.map((r) => [r.viaProxy, r.method, r.path.split('?')[0].split('/').at(-1)]);
+      expect(paths.filter(([, , last]) => last === 'ListArtifacts')).toEqual([[true, 'POST', 'ListArtifacts']]);
+      expect(paths.filter(([, , last]) => last === 'GetSignedArtifactURL')).toHaveLength(2);
+      expect(proxy.requests.length).toBe(5); // the list, two signed URLs, two downloads
+      expect(proxy.requests.every((r) => r.viaProxy)).toBe(true);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('a 503 of the service is retried; the waits are 1 s then 2 s', async () => {

@@ -189,12 +189,15 @@ describe('the artifact service', () => {
         ACTIONS_RESULTS_URL: 'https://results-receiver.actions.githubusercontent.com/',
         ACTIONS_RUNTIME_TOKEN: 'a.b.c',
         GITHUB_SERVER_URL: 'https://github.com',
+        HTTPS_PROXY: 'http://proxy.example:3128',
+        no_proxy: '.internal',
       }),
     ).toEqual({
       resultsUrl: 'https://results-receiver.actions.githubusercontent.com/',
       runtimeToken: 'a.b.c',
       serverUrl: 'https://github.com',
       act: false,
+      proxy: { httpProxy: '', httpsProxy: 'http://proxy.example:3128', noProxy: '.internal' },
     });
   });
 
@@ -204,6 +207,7 @@ describe('the artifact service', () => {
       runtimeToken: undefined,
       serverUrl: 'https://github.com',
       act: true,
+      proxy: { httpProxy: '', httpsProxy: '', noProxy: '' },
     });
   });
 
