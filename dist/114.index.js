@@ -106,11 +106,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPublish: () => (/* binding */ runPublish)
 /* harmony export */ });
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76670);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
-/* harmony import */ var _tag_states_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90784);
-/* harmony import */ var _docker_steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83247);
-/* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44526);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76670);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84594);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74813);
+/* harmony import */ var _tag_states_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90784);
+/* harmony import */ var _docker_steps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83247);
+/* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(44526);
+
 
 
 
@@ -119,7 +121,7 @@ __webpack_require__.r(__webpack_exports__);
 async function runPublish(plan, flow) {
     const { secrets } = flow;
     const result = { status: 'success', warnings: [], notices: [] };
-    const { docker, dockerConfig, builderIO, probes, login, settleBuildxVersion } = await (0,_docker_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .startDockerSteps */ .k)(plan, flow, result);
+    const { docker, dockerConfig, builderIO, probes, login, settleBuildxVersion } = await (0,_docker_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .startDockerSteps */ .k)(plan, flow, result);
     let registries;
     try {
         // an input the runner's buildx cannot honour fails before any login
@@ -135,7 +137,7 @@ async function runPublish(plan, flow) {
                 // while buildx runs: load what comes after it (the registry client, the summary's yaml), off the user's path
                 onStarted: () => {
                     session.prefetch();
-                    void __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19)).catch(() => undefined);
+                    (0,_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .preloadComposeWriter */ .d0)();
                 },
                 build: plan.build,
                 push: plan.push,
@@ -150,21 +152,21 @@ async function runPublish(plan, flow) {
                 throw e;
             // Which tags did the failed push move? Read them all back and say so.
             result.partialDigest = e.exportedDigest;
-            result.tagStates = await (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_2__/* .readTagStates */ .F)(plan.verify.tags, e.exportedDigest, await registries.get());
-            throw new Error(`${e.message}\n${(0,_tag_states_js__WEBPACK_IMPORTED_MODULE_2__/* .describeTagStates */ .G)(result.tagStates, e.exportedDigest)}`);
+            result.tagStates = await (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_3__/* .readTagStates */ .F)(plan.verify.tags, e.exportedDigest, await registries.get());
+            throw new Error(`${e.message}\n${(0,_tag_states_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTagStates */ .G)(result.tagStates, e.exportedDigest)}`);
         }
         const digest = result.build.digest;
         if (plan.verify && digest) {
             const refs = plan.verify.byDigest?.map((r) => `${r}@${digest}`) ?? plan.verify.tags;
-            const verified = await (0,_finish_js__WEBPACK_IMPORTED_MODULE_3__/* .verifyOrReadBack */ .C)(refs, digest, plan.verify.platforms, await registries.get(), result, secrets);
-            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.info(`Verified ${verified.tags.length} tag(s) → ${digest}`);
+            const verified = await (0,_finish_js__WEBPACK_IMPORTED_MODULE_4__/* .verifyOrReadBack */ .C)(refs, digest, plan.verify.platforms, await registries.get(), result, secrets);
+            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.info(`Verified ${verified.tags.length} tag(s) → ${digest}`);
         }
         if (digest)
-            await (0,_finish_js__WEBPACK_IMPORTED_MODULE_3__/* .attestDigest */ ._)(plan.attest, digest, { flow, credentials, workDir: plan.workDir, result });
+            await (0,_finish_js__WEBPACK_IMPORTED_MODULE_4__/* .attestDigest */ ._)(plan.attest, digest, { flow, credentials, workDir: plan.workDir, result });
     }
     catch (e) {
         result.status = 'failure';
-        result.error = (0,_redact_js__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(e.message, secrets);
+        result.error = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E)(e.message, secrets);
     }
     finally {
         await registries?.close();

@@ -97,7 +97,7 @@ __webpack_require__.d(__webpack_exports__, {
   DEFAULT_TIMEOUTS: () => (/* binding */ DEFAULT_TIMEOUTS),
   HttpPool: () => (/* binding */ HttpPool),
   NetworkError: () => (/* binding */ NetworkError),
-  proxyConfigFromEnv: () => (/* binding */ proxyConfigFromEnv)
+  proxyConfigFromEnv: () => (/* reexport */ proxy/* proxyConfigFromEnv */.o)
 });
 
 // EXTERNAL MODULE: external "node:http"
@@ -192,16 +192,11 @@ function drain(res) {
     });
 }
 
+// EXTERNAL MODULE: ./src/registry/proxy.ts
+var proxy = __webpack_require__(4263);
 ;// CONCATENATED MODULE: ./src/registry/http.ts
 
-/**
- * Proxy settings from an environment (the one index.ts hands down). Lower-case names win, as curl, Go and undici
- * read them; an empty value disables a proxy.
- */
-function proxyConfigFromEnv(env) {
-    const pick = (name) => env[name.toLowerCase()] ?? env[name.toUpperCase()] ?? '';
-    return { httpProxy: pick('http_proxy'), httpsProxy: pick('https_proxy'), noProxy: pick('no_proxy') };
-}
+
 const DEFAULT_TIMEOUTS = { connectMs: 30_000, headersMs: 120_000, bodyMs: 120_000 };
 /** A request that got no HTTP answer: `code` is the system or undici code (ECONNREFUSED, UND_ERR_SOCKET …). */
 class NetworkError extends Error {
