@@ -1,6 +1,7 @@
 // GITHUB_* env + the event payload (+ repository metadata from the payload, else the REST API) → a typed Context.
 // This is the read side: it may do I/O. The plan only ever sees the Context. With `metadata-context: git` the ref,
 // commit and commit date come from the checked-out repository (src/git-context.ts), read here, never in the plan.
+import { proxyConfigFromEnv, type ProxyConfig } from './registry/proxy.js';
 import { readFileSync } from 'node:fs';
 import type { EventPayload, MetaContext, MetaSettings, RepoMetadata } from './meta/types.js';
 import { parseBoolean } from './bool.js';
@@ -102,22 +103,42 @@ async function readRepoMetadata(
   payload: EventPayload,
   repository: string,
   apiUrl: string,
+  proxy: ProxyConfig,
   warnings: string[],
 ): Promise<RepoMetadata> {
   const name = repository.split('/')[1] ?? repository;
   const fromPayload = payload.repository ? repoMetadataFrom(payload.repository) : undefined;
   if (fromPayload?.defaultBranch && fromPayload.htmlUrl) return fromPayload;
   try {
-    // @actions/http-client honours the runner's HTTPS_PROXY/NO_PROXY (self-hosted runners behind a proxy); loaded
-    // only on this fallback, so a run whose payload is complete never pays for it
-    const { HttpClient } = await import('@actions/http-client');
-    const client = new HttpClient('publish-image', [], { socketTimeout: 10_000, allowRetries: false });
-    const res = await client.getJson<Record<string, unknown>>(`${apiUrl}/repos/${repository}`, {
-      accept: 'application/vnd.github+json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    });
-    if (!res.result) throw new Error(`HTTP ${res.statusCode}`);
-    const meta = repoMetadataFrom(res.result);
+    // the registry client's HTTP layer: the runner's HTTPS_PROXY/NO_PROXY (self-hosted runners behind a proxy), Node's
+    // own agents without one; loaded only on this fallback, so a run whose payload is complete never pays for it
+    const { HttpPool, NetworkError } = await import('./registry/http.js');
+    const http = new HttpPool(proxy, { connectMs: 10_000, headersMs: 10_000, bodyMs: 10_000 });
+    let body: Record<string, unknown>;
+    try {
+      const res = await http
+        .send({
+          method: 'GET',
+          url: new URL(`${apiUrl}/repos/${repository}`),
+          headers: {
+            accept: 'application/vnd.github+json',
+            'user-agent': 'publish-image',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+        })
+        .catch((e: unknown) => {
+          // the system's words only ("connect ECONNREFUSED 127.0.0.1:1"), without the code repeated
+          throw e instanceof NetworkError ? new Error(e.message.replace(/ \([A-Z_]+\)$/, '')) : e;
+        });
+      if (res.status !== 200) {
+        await res.discard();
+        throw new Error(`HTTP ${res.status}`);
+      }
+      body = JSON.parse((await res.bytes(1024 * 1024)).toString('utf8')) as Record<string, unknown>;
+    } finally {
+      await http.close();
+    }
+    const meta = repoMetadataFrom(body);
     if (meta) return meta;
     throw new Error('response has no repository name');
   } catch (e) {
@@ -252,7 +273,7 @@ export async function readContext(
   return {
     eventName,
     payload,
-    repo: await readRepoMetadata(githubToken, payload, repository, apiUrl, warnings),
+    repo: await readRepoMetadata(githubToken, payload, repository, apiUrl, proxyConfigFromEnv(env), warnings),
     now,
     ...(metadataContext === 'git'
       ? { ...(await gitMeta(opts, workflow.settings)), workflowCommit: { ref: workflow.ref, sha: workflow.sha } }

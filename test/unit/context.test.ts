@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContext, repoMetadataFrom, runClock, type Context } from '../../src/context.js';
 import type { Env } from '../../src/runner.js';
+import { startFaultProxy } from '../doubles/fault-proxy.js';
 import { startGitHubApiDouble, type GitHubApiDouble } from '../doubles/github-api.js';
 import { event, SHA, type EventFixture } from '../fixtures/events.js';
 
@@ -140,6 +141,18 @@ describe('repository metadata: the REST fallback', () => {
         body: undefined,
       },
     ]);
+  });
+
+  it("through the runner's HTTP proxy when one is set", async () => {
+    const proxy = await startFaultProxy({ target: new URL(api.url).host });
+    try {
+      const { ctx, requests } = await read({ ...demo, http_proxy: proxy.url });
+      expect(ctx.repo.defaultBranch).toBe('main');
+      expect(requests).toHaveLength(1);
+      expect(proxy.requests.map((r) => [r.viaProxy, r.path])).toEqual([[true, '/repos/octo-org/publish-image-demo']]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('without a token the request carries no Authorization header', async () => {
