@@ -82,7 +82,7 @@ async function verifyOrReadBack(refs, digest, platforms, registries, result, sec
 async function attestDigest(attest, digest, opts) {
     if (!attest.enabled)
         return;
-    const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(942), __webpack_require__.e(353), __webpack_require__.e(825), __webpack_require__.e(88), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
+    const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(825), __webpack_require__.e(88), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
     const attestation = await attestImages({
         subjects: attest.subjects.map((name) => ({ name, digest })),
         githubToken: opts.flow.githubToken,
