@@ -2,6 +2,7 @@
 // merge's summary reports per leg. It travels between jobs (and between publish-image versions when a workflow
 // pins legs and merge differently), so it carries a schema version and is validated field by field on the way in:
 // a malformed or foreign file fails the merge with the artifact's name instead of producing a broken index.
+import { PLATFORM_FORM, platformPair } from './naming.js';
 
 /** The version of the leg result's JSON shape; bump it when a field changes meaning or becomes required. */
 export const LEG_RESULT_SCHEMA = 1;
@@ -44,15 +45,8 @@ export class LegResultError extends Error {
   }
 }
 
-const PLATFORM = /^[a-z0-9_.]+\/[a-z0-9_.]+(\/[a-z0-9_.]+)?$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const MEDIA_TYPE = /^[a-z0-9][\w.+-]*\/[a-z0-9][\w.+-]*$/i;
-
-/** `linux/arm/v7` → `linux-arm-v7`: a platform as it may appear in artifact names, cache scopes and job names. */
-export function platformPair(platform: string): string {
-  if (!PLATFORM.test(platform)) throw new Error(`Not a platform (os/arch[/variant]): ${JSON.stringify(platform)}`);
-  return platform.replaceAll('/', '-');
-}
 
 /** The JSON written into a leg's artifact. */
 export function serializeLegResult(result: LegResult): string {
@@ -97,7 +91,12 @@ export function parseLegResult(text: string, artifact: string): LegResult {
     'a non-empty list of image names',
     images,
   );
-  field('platform', str(doc.platform) && PLATFORM.test(doc.platform), 'a platform os/arch[/variant]', doc.platform);
+  field(
+    'platform',
+    str(doc.platform) && PLATFORM_FORM.test(doc.platform),
+    'a platform os/arch[/variant]',
+    doc.platform,
+  );
   const platform = doc.platform as string;
   field('pair', doc.pair === platformPair(platform), `"${platformPair(platform)}" (the platform's pair)`, doc.pair);
   field('digest', str(doc.digest) && DIGEST.test(doc.digest), 'sha256:<64 hex digits>', doc.digest);

@@ -4,8 +4,7 @@
 import type { Context } from '../context.js';
 import { InputError } from '../errors.js';
 import type { Inputs } from '../inputs/index.js';
-import { legArtifactName, legArtifactPrefix } from '../fanout/artifacts.js';
-import { platformPair } from '../fanout/leg-result.js';
+import { legArtifactName, legArtifactPrefix, platformPair } from '../fanout/naming.js';
 import { repositoryName } from '../registry/image-ref.js';
 import { planAttest } from './attest.js';
 import { buildArgv, buildEnv, buildSource, indexAnnotations, manifestAnnotations } from './build-argv.js';

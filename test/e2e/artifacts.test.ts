@@ -13,7 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACT_SERVICE, startArtifactService, type ArtifactServiceDouble } from '../doubles/artifact-service.js';
-import { legArtifactName, type CollectedLegs, type UploadedLeg } from '../../src/fanout/artifacts.js';
+import type { CollectedLegs, UploadedLeg } from '../../src/fanout/artifacts.js';
+import { legArtifactName } from '../../src/fanout/naming.js';
 import { LEG_RESULT_SCHEMA, type LegResult } from '../../src/fanout/leg-result.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -6,13 +6,12 @@ import { describe, expect, it } from 'vitest';
 import {
   ArtifactServiceError,
   artifactServiceFrom,
-  legArtifactName,
-  legArtifactPrefix,
   newestPerPlatform,
   requireArtifactService,
   type ArtifactService,
   type CollectedLeg,
 } from '../../src/fanout/artifacts.js';
+import { legArtifactName, legArtifactPrefix } from '../../src/fanout/naming.js';
 import { LEG_RESULT_SCHEMA, type LegResult } from '../../src/fanout/leg-result.js';
 
 // Characters @actions/artifact and the service refuse in artifact names.

@@ -5,10 +5,10 @@ import {
   LEG_RESULT_SCHEMA,
   LegResultError,
   parseLegResult,
-  platformPair,
   serializeLegResult,
   type LegResult,
 } from '../../src/fanout/leg-result.js';
+import { platformPair } from '../../src/fanout/naming.js';
 
 const ARTIFACT = 'publish-image-leg_acme-web_c50a4528a8f1_linux-arm64_attempt-1';
 const DIGEST = `sha256:${'a1'.repeat(32)}`;

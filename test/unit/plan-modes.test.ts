@@ -5,8 +5,7 @@ import { InputError } from '../../src/errors.js';
 import type { BuildLegPlan, MatrixPlan, MergePlan, Plan } from '../../src/plan/index.js';
 import { defaultRunner } from '../../src/plan/fanout.js';
 import { parseOutput } from '../../src/buildx/outputs.js';
-import { legArtifactPrefix } from '../../src/fanout/artifacts.js';
-import { platformPair } from '../../src/fanout/leg-result.js';
+import { legArtifactPrefix, platformPair } from '../../src/fanout/naming.js';
 import { context, inputs, planOf } from './helpers.js';
 import type { Inputs } from '../../src/inputs/index.js';
 
