@@ -24219,7 +24219,7 @@ module.exports = arrayIncludes;
 
 /***/ }),
 
-/***/ 37314:
+/***/ 14933:
 /***/ ((module) => {
 
 /**
@@ -24392,7 +24392,7 @@ module.exports = assocIndexOf;
 
 var SetCache = __webpack_require__(23706),
     arrayIncludes = __webpack_require__(70534),
-    arrayIncludesWith = __webpack_require__(37314),
+    arrayIncludesWith = __webpack_require__(14933),
     arrayMap = __webpack_require__(56649),
     baseUnary = __webpack_require__(55506),
     cacheHas = __webpack_require__(64486);
@@ -24910,7 +24910,7 @@ module.exports = baseUnary;
 
 var SetCache = __webpack_require__(23706),
     arrayIncludes = __webpack_require__(70534),
-    arrayIncludesWith = __webpack_require__(37314),
+    arrayIncludesWith = __webpack_require__(14933),
     cacheHas = __webpack_require__(64486),
     createSet = __webpack_require__(48242),
     setToArray = __webpack_require__(11894);
@@ -28842,7 +28842,7 @@ module.exports = class BufferList {
 
 
 
-const { pipeline } = __webpack_require__(16701)
+const { pipeline } = __webpack_require__(39082)
 const Duplex = __webpack_require__(94449)
 const { destroyer } = __webpack_require__(65089)
 const {
@@ -30879,7 +30879,7 @@ PassThrough.prototype._transform = function (chunk, encoding, cb) {
 
 /***/ }),
 
-/***/ 16701:
+/***/ 39082:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* replacement start */
@@ -35396,7 +35396,7 @@ const {
 } = __webpack_require__(69220)
 const compose = __webpack_require__(64999)
 const { setDefaultHighWaterMark, getDefaultHighWaterMark } = __webpack_require__(54874)
-const { pipeline } = __webpack_require__(16701)
+const { pipeline } = __webpack_require__(39082)
 const { destroyer } = __webpack_require__(65089)
 const eos = __webpack_require__(36815)
 const internalBuffer = {}
@@ -35511,7 +35511,7 @@ Stream._uint8ArrayToBuffer = function _uint8ArrayToBuffer(chunk) {
 
 const { ArrayPrototypePop, Promise } = __webpack_require__(50999)
 const { isIterable, isNodeStream, isWebStream } = __webpack_require__(83426)
-const { pipelineImpl: pl } = __webpack_require__(16701)
+const { pipelineImpl: pl } = __webpack_require__(39082)
 const { finished } = __webpack_require__(36815)
 __webpack_require__(12375)
 function pipeline(...streams) {
@@ -43569,7 +43569,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Glob = void 0;
 const minimatch_1 = __webpack_require__(62883);
 const node_url_1 = __webpack_require__(73136);
-const path_scurry_1 = __webpack_require__(91817);
+const path_scurry_1 = __webpack_require__(14198);
 const pattern_js_1 = __webpack_require__(2029);
 const walker_js_1 = __webpack_require__(83581);
 // if no process global, just call it linux.
@@ -48541,7 +48541,7 @@ exports.unescape = unescape;
 
 /***/ }),
 
-/***/ 91817:
+/***/ 14198:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 

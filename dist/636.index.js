@@ -4679,7 +4679,7 @@ function canonicalize(object) {
 
 /***/ }),
 
-/***/ 14198:
+/***/ 91817:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4851,7 +4851,7 @@ limitations under the License.
 */
 const asn1_1 = __webpack_require__(86027);
 const crypto = __importStar(__webpack_require__(69368));
-const oid_1 = __webpack_require__(14198);
+const oid_1 = __webpack_require__(91817);
 const error_1 = __webpack_require__(97512);
 const tstinfo_1 = __webpack_require__(62925);
 const OID_PKCS9_CONTENT_TYPE_SIGNED_DATA = '1.2.840.113549.1.7.2';
@@ -5043,7 +5043,7 @@ var __importStar = (this && this.__importStar) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TSTInfo = void 0;
 const crypto = __importStar(__webpack_require__(69368));
-const oid_1 = __webpack_require__(14198);
+const oid_1 = __webpack_require__(91817);
 const error_1 = __webpack_require__(97512);
 class TSTInfo {
     constructor(asn1) {
@@ -5249,7 +5249,7 @@ limitations under the License.
 */
 const asn1_1 = __webpack_require__(86027);
 const crypto = __importStar(__webpack_require__(69368));
-const oid_1 = __webpack_require__(14198);
+const oid_1 = __webpack_require__(91817);
 const pem = __importStar(__webpack_require__(1055));
 const ext_1 = __webpack_require__(96389);
 const EXTENSION_OID_SUBJECT_KEY_ID = '2.5.29.14';
@@ -8402,7 +8402,7 @@ const tls = __webpack_require__(64756)
 const { once } = __webpack_require__(24434)
 const timers = __webpack_require__(16460)
 const { normalizeOptions, cacheOptions } = __webpack_require__(35511)
-const { getProxy, getProxyAgent, proxyCache } = __webpack_require__(39082)
+const { getProxy, getProxyAgent, proxyCache } = __webpack_require__(16701)
 const Errors = __webpack_require__(48538)
 const { Agent: AgentBase } = __webpack_require__(98894)
 
@@ -8740,7 +8740,7 @@ module.exports = {
 
 const { LRUCache } = __webpack_require__(66643)
 const { normalizeOptions, cacheOptions } = __webpack_require__(35511)
-const { getProxy, proxyCache } = __webpack_require__(39082)
+const { getProxy, proxyCache } = __webpack_require__(16701)
 const dns = __webpack_require__(30938)
 const Agent = __webpack_require__(16151)
 
@@ -8889,7 +8889,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 39082:
+/***/ 16701:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10403,7 +10403,7 @@ exports.Bundle = exports.VerificationMaterial = exports.TimestampVerificationDat
 /* eslint-disable */
 const envelope_1 = __webpack_require__(54888);
 const sigstore_common_1 = __webpack_require__(45992);
-const sigstore_rekor_1 = __webpack_require__(14933);
+const sigstore_rekor_1 = __webpack_require__(37314);
 exports.TimestampVerificationData = {
     fromJSON(object) {
         return {
@@ -11102,7 +11102,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 14933:
+/***/ 37314:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -11862,7 +11862,7 @@ limitations under the License.
 __exportStar(__webpack_require__(54888), exports);
 __exportStar(__webpack_require__(39413), exports);
 __exportStar(__webpack_require__(45992), exports);
-__exportStar(__webpack_require__(14933), exports);
+__exportStar(__webpack_require__(37314), exports);
 __exportStar(__webpack_require__(47951), exports);
 __exportStar(__webpack_require__(60054), exports);
 
