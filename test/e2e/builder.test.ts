@@ -64,7 +64,8 @@ describe('builder selection on an engine without the containerd image store', ()
     await setup();
     const job = await run({ images: `${env.registryOpen}/classic/single-${nonce}`, platforms: 'linux/amd64' });
     expect(job.main.code, visible(job.main.stdout)).toBe(0);
-    expect(job.main.stdout).toMatch(/Builder default \(driver docker\): buildx/);
+    // the buildx version is in the line only when its probe has answered by then: the build never waits for it
+    expect(job.main.stdout).toMatch(/Builder default \(driver docker\): (buildx [^,\n]+, )?BuildKit of Docker Engine /);
     expect(job.main.stdout).not.toContain('Creating a docker-container builder');
     const m = await registryGet(env.registryOpen, `classic/single-${nonce}/manifests/classic`);
     expect(m.digest).toBe(job.main.outputs.digest);
