@@ -108,6 +108,8 @@ export function timed(command, args, { env = process.env, input, cwd = ROOT } = 
       if (code === 0) resolvePromise(t);
       else reject(new Error(`${command} ${args.slice(0, 3).join(' ')} exited ${code}:\n${out.slice(-2000)}`));
     });
+    // a child that exits without reading its stdin closes the pipe (EPIPE): its exit code says what happened
+    child.stdin.on('error', () => undefined);
     child.stdin.end(input ?? '');
   });
 }

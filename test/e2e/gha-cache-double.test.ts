@@ -24,6 +24,8 @@ function run(cmd: string, args: string[], input?: string): Promise<RunResult> {
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, output }));
+    // a child that exits without reading its stdin closes the pipe (EPIPE): its exit code says what happened
+    child.stdin.on('error', () => undefined);
     child.stdin.end(input ?? '');
   });
 }
