@@ -29,8 +29,8 @@ export interface ReaderOptions {
   resultsUrl: string;
   /** ACTIONS_RUNTIME_TOKEN: a JWT whose `scp` names `Actions.Results:<run>:<job>` */
   runtimeToken: string;
-  /** the runner's proxy settings (none: a direct connection) */
-  proxy?: ProxyConfig;
+  /** the connections of this collection (openReaderPool), closed by whoever opened them */
+  http: HttpPool;
   /** waits between attempts; injectable so tests use no real time */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -76,12 +76,9 @@ const sleepFor = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const ANSWER_LIMIT = 16 * 1024 * 1024;
 const TIMEOUTS = { connectMs: 30_000, headersMs: 60_000, bodyMs: 60_000 };
 
-/** One pool for the step's calls (the service and the storage host each keep their connections). */
-let pool: { key: string; pool: HttpPool } | undefined;
-function http(proxy: ProxyConfig = {}): HttpPool {
-  const key = JSON.stringify(proxy);
-  if (pool?.key !== key) pool = { key, pool: new HttpPool(proxy, TIMEOUTS) };
-  return pool.pool;
+/** The connections for one collection: the service and the storage host each keep theirs (the runner's proxy). */
+export function openReaderPool(proxy: ProxyConfig = {}): HttpPool {
+  return new HttpPool(proxy, TIMEOUTS);
 }
 
 /** The socket error code of a request that got no answer (ECONNREFUSED, ETIMEDOUT, …). */
@@ -102,7 +99,7 @@ async function twirp(
     let line: string;
     let text: string;
     try {
-      const res = await http(opts.proxy).send({
+      const res = await opts.http.send({
         method: 'POST',
         url: new URL(url),
         headers: { 'content-type': 'application/json', authorization: `Bearer ${opts.runtimeToken}` },
@@ -168,7 +165,7 @@ export async function readArtifactFiles(
   if (typeof url !== 'string' || !url) throw new ArtifactReadError('GetSignedArtifactURL: no signed URL in the answer');
   let zip: Buffer;
   try {
-    const res = await http(opts.proxy).send({ method: 'GET', url: new URL(url) });
+    const res = await opts.http.send({ method: 'GET', url: new URL(url) });
     // the signed URL is a credential: never part of a message
     if (res.status < 200 || res.status >= 300) {
       await res.discard();

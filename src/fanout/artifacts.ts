@@ -201,7 +201,7 @@ export async function collectLegResults(images: readonly string[], options: Coll
   const opts = {
     resultsUrl: service.resultsUrl,
     runtimeToken: service.runtimeToken,
-    proxy: service.proxy,
+    http: reader.openReaderPool(service.proxy),
     sleep: options.sleep,
   };
   const explainRead = (err: unknown) => {
@@ -211,34 +211,38 @@ export async function collectLegResults(images: readonly string[], options: Coll
     }
     return redact(String(e?.message ?? err), [service.runtimeToken]);
   };
-  let listed: Awaited<ReturnType<typeof reader.listArtifacts>>;
   try {
-    listed = (await reader.listArtifacts(opts)).filter((a) => a.name.startsWith(prefix));
-  } catch (err) {
-    return fail(`Could not list this run's artifacts to collect the leg results: ${explainRead(err)}`);
+    let listed: Awaited<ReturnType<typeof reader.listArtifacts>>;
+    try {
+      listed = (await reader.listArtifacts(opts)).filter((a) => a.name.startsWith(prefix));
+    } catch (err) {
+      return fail(`Could not list this run's artifacts to collect the leg results: ${explainRead(err)}`);
+    }
+    const collected = await Promise.all(
+      listed.map(async (artifact): Promise<CollectedLeg> => {
+        let files: Record<string, Uint8Array>;
+        try {
+          files = await reader.readArtifactFiles(opts, artifact);
+        } catch (err) {
+          return fail(`Could not download the leg result artifact "${artifact.name}": ${explainRead(err)}`);
+        }
+        const file = files[LEG_RESULT_FILE];
+        if (!file) throw new LegResultError(artifact.name, `it holds no ${LEG_RESULT_FILE}`);
+        const result = parseLegResult(Buffer.from(file).toString('utf8'), artifact.name);
+        const expected = legArtifactName(result.images, result.platform, result.runAttempt);
+        const images = imageSet(result.images);
+        if (expected !== artifact.name || images.join('\n') !== wanted.join('\n')) {
+          throw new LegResultError(
+            artifact.name,
+            `it describes ${result.platform} of ${images.join(', ')} (attempt ${result.runAttempt}), ` +
+              `which belongs in "${expected}"`,
+          );
+        }
+        return { artifact: { id: artifact.id, name: artifact.name }, result };
+      }),
+    );
+    return newestPerPlatform(collected);
+  } finally {
+    await opts.http.close();
   }
-  const collected = await Promise.all(
-    listed.map(async (artifact): Promise<CollectedLeg> => {
-      let files: Record<string, Uint8Array>;
-      try {
-        files = await reader.readArtifactFiles(opts, artifact);
-      } catch (err) {
-        return fail(`Could not download the leg result artifact "${artifact.name}": ${explainRead(err)}`);
-      }
-      const file = files[LEG_RESULT_FILE];
-      if (!file) throw new LegResultError(artifact.name, `it holds no ${LEG_RESULT_FILE}`);
-      const result = parseLegResult(Buffer.from(file).toString('utf8'), artifact.name);
-      const expected = legArtifactName(result.images, result.platform, result.runAttempt);
-      const images = imageSet(result.images);
-      if (expected !== artifact.name || images.join('\n') !== wanted.join('\n')) {
-        throw new LegResultError(
-          artifact.name,
-          `it describes ${result.platform} of ${images.join(', ')} (attempt ${result.runAttempt}), ` +
-            `which belongs in "${expected}"`,
-        );
-      }
-      return { artifact: { id: artifact.id, name: artifact.name }, result };
-    }),
-  );
-  return newestPerPlatform(collected);
 }

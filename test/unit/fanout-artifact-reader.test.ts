@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startArtifactService, type ArtifactServiceDouble } from '../doubles/artifact-service.js';
 import { startFaultProxy } from '../doubles/fault-proxy.js';
-import { ArtifactReadError, backendIds, listArtifacts, readArtifactFiles } from '../../src/fanout/artifact-reader.js';
+import {
+  ArtifactReadError,
+  backendIds,
+  listArtifacts,
+  openReaderPool,
+  readArtifactFiles,
+} from '../../src/fanout/artifact-reader.js';
 import { collectLegResults, uploadLegResult, type ArtifactService } from '../../src/fanout/artifacts.js';
 import { LEG_RESULT_SCHEMA, type LegResult } from '../../src/fanout/leg-result.js';
 
@@ -90,6 +96,7 @@ describe('the merge reads leg results without @actions/artifact', () => {
     const listed = await listArtifacts({
       resultsUrl: s.resultsUrl!,
       runtimeToken: s.runtimeToken!,
+      http: openReaderPool(),
       sleep: async (ms) => void waits.push(ms),
     });
     expect(listed).toHaveLength(2);
@@ -99,14 +106,16 @@ describe('the merge reads leg results without @actions/artifact', () => {
   it('a 403 is not retried, and says what the service said', async () => {
     service.failNext(403, { method: 'ListArtifacts', message: 'Resource not accessible by integration' });
     const s = jobService('merge');
-    await expect(listArtifacts({ resultsUrl: s.resultsUrl!, runtimeToken: s.runtimeToken! })).rejects.toThrow(
+    await expect(
+      listArtifacts({ resultsUrl: s.resultsUrl!, runtimeToken: s.runtimeToken!, http: openReaderPool() }),
+    ).rejects.toThrow(
       new ArtifactReadError('ListArtifacts: HTTP 403 Forbidden: Resource not accessible by integration'),
     );
   });
 
   it('a zip that does not match the listed digest is refused', async () => {
     const s = jobService('merge');
-    const opts = { resultsUrl: s.resultsUrl!, runtimeToken: s.runtimeToken! };
+    const opts = { resultsUrl: s.resultsUrl!, runtimeToken: s.runtimeToken!, http: openReaderPool() };
     const [first] = await listArtifacts(opts);
     const forged = { ...first, digest: `sha256:${'0'.repeat(64)}` };
     await expect(readArtifactFiles(opts, forged)).rejects.toThrow(
