@@ -128,7 +128,7 @@ async function readRepoMetadata(
         })
         .catch((e: unknown) => {
           // the system's words only ("connect ECONNREFUSED 127.0.0.1:1"), without the code repeated
-          throw e instanceof NetworkError ? new Error(e.message.replace(/ \([A-Z_]+\)$/, '')) : e;
+          throw e instanceof NetworkError ? new Error(e.reason) : e;
         });
       if (res.status !== 200) {
         await res.discard();

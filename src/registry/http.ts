@@ -45,9 +45,10 @@ export interface HttpResponse {
 export class NetworkError extends Error {
   constructor(
     readonly code: string,
-    message: string,
+    /** the system's words, secret-free ("connect ECONNREFUSED 127.0.0.1:1"); `message` adds the code */
+    readonly reason: string,
   ) {
-    super(message);
+    super(code === 'UNKNOWN' ? reason : `${reason} (${code})`);
     this.name = 'NetworkError';
   }
 }
@@ -68,11 +69,10 @@ function errorCode(e: unknown): string {
   return typeof code === 'string' ? code : 'UNKNOWN';
 }
 
-/** A short, secret-free description of a network failure: the code and the message, without proxy URLs. */
-function describeNetworkError(e: unknown, code: string): string {
+/** A short, secret-free description of a network failure: the message without proxy URLs. */
+function describeNetworkError(e: unknown): string {
   const message = (e as Error)?.message ?? String(e);
-  const cleaned = message.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s@/]*@/gi, '//***@').replace(/\s+/g, ' ');
-  return code === 'UNKNOWN' ? cleaned : `${cleaned} (${code})`;
+  return message.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s@/]*@/gi, '//***@').replace(/\s+/g, ' ');
 }
 
 /** What a transport hands back: the status, the headers as received, and the body. */
@@ -114,7 +114,7 @@ export class HttpPool {
         res = await transport.send(url, req.method, headers, typeof req.body === 'function' ? req.body() : req.body);
       } catch (e) {
         const code = errorCode(e);
-        throw new NetworkError(code, describeNetworkError(e, code));
+        throw new NetworkError(code, describeNetworkError(e));
       }
       const location = res.headers.location;
       if (
@@ -156,7 +156,7 @@ export class HttpPool {
           } catch (e) {
             if ((e as Error).message.includes('bytes accepted')) throw e;
             const code = errorCode(e);
-            throw new NetworkError(code, describeNetworkError(e, code));
+            throw new NetworkError(code, describeNetworkError(e));
           }
           return Buffer.concat(chunks);
         },
