@@ -46,12 +46,10 @@ export async function login(
       return { c, serverAddress, yes };
     }),
   );
-  storeLogins(
-    dockerConfig,
-    checked.flatMap(({ c, serverAddress, yes }) =>
-      yes ? [{ serverAddress, username: c.username, password: c.password, identityToken: yes.identityToken }] : [],
-    ),
+  const accepted = checked.flatMap(({ c, serverAddress, yes }) =>
+    yes ? [{ serverAddress, username: c.username, password: c.password, identityToken: yes.identityToken }] : [],
   );
+  if (accepted.length) storeLogins(dockerConfig, accepted);
   // one at a time: each `docker login` rewrites config.json
   for (const { c, yes } of checked) if (!yes) await cliLogin(c, dockerConfig, secrets);
 }

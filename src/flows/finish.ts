@@ -23,7 +23,7 @@ export async function verifyOrReadBack(
     result.verify = await verifyPush(refs, digest, platforms, registries);
     return result.verify;
   } catch (e) {
-    result.verifyError = redact((e as Error).message, [...secrets]);
+    result.verifyError = redact((e as Error).message, secrets);
     result.tagStates = await readTagStates(refs, digest, registries);
     throw e;
   }

@@ -470,10 +470,9 @@ export class RegistryClient {
       // Concurrent requests refused with one stale token: the first to get here renews it, the others (whose 401s may
       // arrive after the renewal has finished) use the renewed token instead of renewing it again.
       const now = this.opts.now();
-      const renewed = this.tokens.find(
-        (t) => t.expiresAt > now && `Bearer ${t.token}` !== used && wanted.every((w) => covers(t.scopes, w)),
-      );
-      if (renewed && used?.startsWith('Bearer ')) return;
+      const renewedMeanwhile = (t: BearerToken) =>
+        t.expiresAt > now && `Bearer ${t.token}` !== used && wanted.every((w) => covers(t.scopes, w));
+      if (used?.startsWith('Bearer ') && this.tokens.some(renewedMeanwhile)) return;
       this.tokens = this.tokens.filter((t) => !wanted.some((w) => covers(t.scopes, w)));
       await this.fetchToken(wanted);
       return;
