@@ -73,7 +73,7 @@ async function verifyOrReadBack(refs, digest, platforms, registries, result, sec
         return result.verify;
     }
     catch (e) {
-        result.verifyError = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(e.message, [...secrets]);
+        result.verifyError = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(e.message, secrets);
         result.tagStates = await (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_1__/* .readTagStates */ .F)(refs, digest, registries);
         throw e;
     }

@@ -151,7 +151,7 @@ async function collectLegResults(images, options) {
     const opts = {
         resultsUrl: service.resultsUrl,
         runtimeToken: service.runtimeToken,
-        proxy: service.proxy,
+        http: reader.openReaderPool(service.proxy),
         sleep: options.sleep,
     };
     const explainRead = (err) => {
@@ -161,34 +161,39 @@ async function collectLegResults(images, options) {
         }
         return (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E)(String(e?.message ?? err), [service.runtimeToken]);
     };
-    let listed;
     try {
-        listed = (await reader.listArtifacts(opts)).filter((a) => a.name.startsWith(prefix));
-    }
-    catch (err) {
-        return fail(`Could not list this run's artifacts to collect the leg results: ${explainRead(err)}`);
-    }
-    const collected = await Promise.all(listed.map(async (artifact) => {
-        let files;
+        let listed;
         try {
-            files = await reader.readArtifactFiles(opts, artifact);
+            listed = (await reader.listArtifacts(opts)).filter((a) => a.name.startsWith(prefix));
         }
         catch (err) {
-            return fail(`Could not download the leg result artifact "${artifact.name}": ${explainRead(err)}`);
+            return fail(`Could not list this run's artifacts to collect the leg results: ${explainRead(err)}`);
         }
-        const file = files[_leg_result_js__WEBPACK_IMPORTED_MODULE_3__/* .LEG_RESULT_FILE */ .me];
-        if (!file)
-            throw new _leg_result_js__WEBPACK_IMPORTED_MODULE_3__/* .LegResultError */ .OO(artifact.name, `it holds no ${_leg_result_js__WEBPACK_IMPORTED_MODULE_3__/* .LEG_RESULT_FILE */ .me}`);
-        const result = (0,_leg_result_js__WEBPACK_IMPORTED_MODULE_3__/* .parseLegResult */ .Bu)(Buffer.from(file).toString('utf8'), artifact.name);
-        const expected = (0,_naming_js__WEBPACK_IMPORTED_MODULE_2__/* .legArtifactName */ .As)(result.images, result.platform, result.runAttempt);
-        const images = (0,_naming_js__WEBPACK_IMPORTED_MODULE_2__/* .imageSet */ .iH)(result.images);
-        if (expected !== artifact.name || images.join('\n') !== wanted.join('\n')) {
-            throw new _leg_result_js__WEBPACK_IMPORTED_MODULE_3__/* .LegResultError */ .OO(artifact.name, `it describes ${result.platform} of ${images.join(', ')} (attempt ${result.runAttempt}), ` +
-                `which belongs in "${expected}"`);
-        }
-        return { artifact: { id: artifact.id, name: artifact.name }, result };
-    }));
-    return newestPerPlatform(collected);
+        const collected = await Promise.all(listed.map(async (artifact) => {
+            let files;
+            try {
+                files = await reader.readArtifactFiles(opts, artifact);
+            }
+            catch (err) {
+                return fail(`Could not download the leg result artifact "${artifact.name}": ${explainRead(err)}`);
+            }
+            const file = files[_leg_result_js__WEBPACK_IMPORTED_MODULE_3__/* .LEG_RESULT_FILE */ .me];
+            if (!file)
+                throw new _leg_result_js__WEBPACK_IMPORTED_MODULE_3__/* .LegResultError */ .OO(artifact.name, `it holds no ${_leg_result_js__WEBPACK_IMPORTED_MODULE_3__/* .LEG_RESULT_FILE */ .me}`);
+            const result = (0,_leg_result_js__WEBPACK_IMPORTED_MODULE_3__/* .parseLegResult */ .Bu)(Buffer.from(file).toString('utf8'), artifact.name);
+            const expected = (0,_naming_js__WEBPACK_IMPORTED_MODULE_2__/* .legArtifactName */ .As)(result.images, result.platform, result.runAttempt);
+            const images = (0,_naming_js__WEBPACK_IMPORTED_MODULE_2__/* .imageSet */ .iH)(result.images);
+            if (expected !== artifact.name || images.join('\n') !== wanted.join('\n')) {
+                throw new _leg_result_js__WEBPACK_IMPORTED_MODULE_3__/* .LegResultError */ .OO(artifact.name, `it describes ${result.platform} of ${images.join(', ')} (attempt ${result.runAttempt}), ` +
+                    `which belongs in "${expected}"`);
+            }
+            return { artifact: { id: artifact.id, name: artifact.name }, result };
+        }));
+        return newestPerPlatform(collected);
+    }
+    finally {
+        await opts.http.close();
+    }
 }
 
 
@@ -323,7 +328,7 @@ async function verifyOrReadBack(refs, digest, platforms, registries, result, sec
         return result.verify;
     }
     catch (e) {
-        result.verifyError = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(e.message, [...secrets]);
+        result.verifyError = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E)(e.message, secrets);
         result.tagStates = await (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_1__/* .readTagStates */ .F)(refs, digest, registries);
         throw e;
     }

@@ -570,7 +570,9 @@ async function login(credentials, dockerConfig, secrets, engine) {
             : await engineLogin(engine, { username: c.username, password: c.password, serverAddress });
         return { c, serverAddress, yes };
     }));
-    (0,config/* storeLogins */._g)(dockerConfig, checked.flatMap(({ c, serverAddress, yes }) => yes ? [{ serverAddress, username: c.username, password: c.password, identityToken: yes.identityToken }] : []));
+    const accepted = checked.flatMap(({ c, serverAddress, yes }) => yes ? [{ serverAddress, username: c.username, password: c.password, identityToken: yes.identityToken }] : []);
+    if (accepted.length)
+        (0,config/* storeLogins */._g)(dockerConfig, accepted);
     // one at a time: each `docker login` rewrites config.json
     for (const { c, yes } of checked)
         if (!yes)

@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   ArtifactReadError: () => (/* binding */ ArtifactReadError),
 /* harmony export */   backendIds: () => (/* binding */ backendIds),
 /* harmony export */   listArtifacts: () => (/* binding */ listArtifacts),
+/* harmony export */   openReaderPool: () => (/* binding */ openReaderPool),
 /* harmony export */   readArtifactFiles: () => (/* binding */ readArtifactFiles)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
@@ -67,13 +68,9 @@ const sleepFor = (ms) => new Promise((r) => setTimeout(r, ms));
 /** a leg result's zip is a few hundred bytes; a Twirp answer lists a run's artifacts */
 const ANSWER_LIMIT = 16 * 1024 * 1024;
 const TIMEOUTS = { connectMs: 30_000, headersMs: 60_000, bodyMs: 60_000 };
-/** One pool for the step's calls (the service and the storage host each keep their connections). */
-let pool;
-function http(proxy = {}) {
-    const key = JSON.stringify(proxy);
-    if (pool?.key !== key)
-        pool = { key, pool: new _registry_http_js__WEBPACK_IMPORTED_MODULE_2__.HttpPool(proxy, TIMEOUTS) };
-    return pool.pool;
+/** The connections for one collection: the service and the storage host each keep theirs (the runner's proxy). */
+function openReaderPool(proxy = {}) {
+    return new _registry_http_js__WEBPACK_IMPORTED_MODULE_2__.HttpPool(proxy, TIMEOUTS);
 }
 /** The socket error code of a request that got no answer (ECONNREFUSED, ETIMEDOUT, …). */
 const networkCode = (e) => e instanceof _registry_http_js__WEBPACK_IMPORTED_MODULE_2__.NetworkError ? e.code : (e.code ?? e.message ?? 'network error');
@@ -86,7 +83,7 @@ async function twirp(opts, method, body) {
         let line;
         let text;
         try {
-            const res = await http(opts.proxy).send({
+            const res = await opts.http.send({
                 method: 'POST',
                 url: new URL(url),
                 headers: { 'content-type': 'application/json', authorization: `Bearer ${opts.runtimeToken}` },
@@ -152,7 +149,7 @@ async function readArtifactFiles(opts, artifact) {
         throw new ArtifactReadError('GetSignedArtifactURL: no signed URL in the answer');
     let zip;
     try {
-        const res = await http(opts.proxy).send({ method: 'GET', url: new URL(url) });
+        const res = await opts.http.send({ method: 'GET', url: new URL(url) });
         // the signed URL is a credential: never part of a message
         if (res.status < 200 || res.status >= 300) {
             await res.discard();
@@ -298,9 +295,13 @@ const DEFAULT_TIMEOUTS = { connectMs: 30_000, headersMs: 120_000, bodyMs: 120_00
 /** A request that got no HTTP answer: `code` is the system or undici code (ECONNREFUSED, UND_ERR_SOCKET …). */
 class NetworkError extends Error {
     code;
-    constructor(code, message) {
-        super(message);
+    reason;
+    constructor(code, 
+    /** the system's words, secret-free ("connect ECONNREFUSED 127.0.0.1:1"); `message` adds the code */
+    reason) {
+        super(code === 'UNKNOWN' ? reason : `${reason} (${code})`);
         this.code = code;
+        this.reason = reason;
         this.name = 'NetworkError';
     }
 }
@@ -318,11 +319,10 @@ function errorCode(e) {
     const code = err?.code ?? err?.cause?.code ?? err?.errors?.[0]?.code;
     return typeof code === 'string' ? code : 'UNKNOWN';
 }
-/** A short, secret-free description of a network failure: the code and the message, without proxy URLs. */
-function describeNetworkError(e, code) {
+/** A short, secret-free description of a network failure: the message without proxy URLs. */
+function describeNetworkError(e) {
     const message = e?.message ?? String(e);
-    const cleaned = message.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s@/]*@/gi, '//***@').replace(/\s+/g, ' ');
-    return code === 'UNKNOWN' ? cleaned : `${cleaned} (${code})`;
+    return message.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s@/]*@/gi, '//***@').replace(/\s+/g, ' ');
 }
 /** One registry's connections: a keep-alive pool (through the proxy when one applies). */
 class HttpPool {
@@ -345,7 +345,7 @@ class HttpPool {
             }
             catch (e) {
                 const code = errorCode(e);
-                throw new NetworkError(code, describeNetworkError(e, code));
+                throw new NetworkError(code, describeNetworkError(e));
             }
             const location = res.headers.location;
             if (REDIRECTS.has(res.status) &&
@@ -387,7 +387,7 @@ class HttpPool {
                         if (e.message.includes('bytes accepted'))
                             throw e;
                         const code = errorCode(e);
-                        throw new NetworkError(code, describeNetworkError(e, code));
+                        throw new NetworkError(code, describeNetworkError(e));
                     }
                     return Buffer.concat(chunks);
                 },

@@ -201,9 +201,13 @@ const DEFAULT_TIMEOUTS = { connectMs: 30_000, headersMs: 120_000, bodyMs: 120_00
 /** A request that got no HTTP answer: `code` is the system or undici code (ECONNREFUSED, UND_ERR_SOCKET …). */
 class NetworkError extends Error {
     code;
-    constructor(code, message) {
-        super(message);
+    reason;
+    constructor(code, 
+    /** the system's words, secret-free ("connect ECONNREFUSED 127.0.0.1:1"); `message` adds the code */
+    reason) {
+        super(code === 'UNKNOWN' ? reason : `${reason} (${code})`);
         this.code = code;
+        this.reason = reason;
         this.name = 'NetworkError';
     }
 }
@@ -221,11 +225,10 @@ function errorCode(e) {
     const code = err?.code ?? err?.cause?.code ?? err?.errors?.[0]?.code;
     return typeof code === 'string' ? code : 'UNKNOWN';
 }
-/** A short, secret-free description of a network failure: the code and the message, without proxy URLs. */
-function describeNetworkError(e, code) {
+/** A short, secret-free description of a network failure: the message without proxy URLs. */
+function describeNetworkError(e) {
     const message = e?.message ?? String(e);
-    const cleaned = message.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s@/]*@/gi, '//***@').replace(/\s+/g, ' ');
-    return code === 'UNKNOWN' ? cleaned : `${cleaned} (${code})`;
+    return message.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s@/]*@/gi, '//***@').replace(/\s+/g, ' ');
 }
 /** One registry's connections: a keep-alive pool (through the proxy when one applies). */
 class HttpPool {
@@ -248,7 +251,7 @@ class HttpPool {
             }
             catch (e) {
                 const code = errorCode(e);
-                throw new NetworkError(code, describeNetworkError(e, code));
+                throw new NetworkError(code, describeNetworkError(e));
             }
             const location = res.headers.location;
             if (REDIRECTS.has(res.status) &&
@@ -290,7 +293,7 @@ class HttpPool {
                         if (e.message.includes('bytes accepted'))
                             throw e;
                         const code = errorCode(e);
-                        throw new NetworkError(code, describeNetworkError(e, code));
+                        throw new NetworkError(code, describeNetworkError(e));
                     }
                     return Buffer.concat(chunks);
                 },
@@ -1074,8 +1077,8 @@ class RegistryClient {
             // Concurrent requests refused with one stale token: the first to get here renews it, the others (whose 401s may
             // arrive after the renewal has finished) use the renewed token instead of renewing it again.
             const now = this.opts.now();
-            const renewed = this.tokens.find((t) => t.expiresAt > now && `Bearer ${t.token}` !== used && wanted.every((w) => covers(t.scopes, w)));
-            if (renewed && used?.startsWith('Bearer '))
+            const renewedMeanwhile = (t) => t.expiresAt > now && `Bearer ${t.token}` !== used && wanted.every((w) => covers(t.scopes, w));
+            if (used?.startsWith('Bearer ') && this.tokens.some(renewedMeanwhile))
                 return;
             this.tokens = this.tokens.filter((t) => !wanted.some((w) => covers(t.scopes, w)));
             await this.fetchToken(wanted);

@@ -117,9 +117,13 @@ const DEFAULT_TIMEOUTS = { connectMs: 30_000, headersMs: 120_000, bodyMs: 120_00
 /** A request that got no HTTP answer: `code` is the system or undici code (ECONNREFUSED, UND_ERR_SOCKET …). */
 class NetworkError extends Error {
     code;
-    constructor(code, message) {
-        super(message);
+    reason;
+    constructor(code, 
+    /** the system's words, secret-free ("connect ECONNREFUSED 127.0.0.1:1"); `message` adds the code */
+    reason) {
+        super(code === 'UNKNOWN' ? reason : `${reason} (${code})`);
         this.code = code;
+        this.reason = reason;
         this.name = 'NetworkError';
     }
 }
@@ -137,11 +141,10 @@ function errorCode(e) {
     const code = err?.code ?? err?.cause?.code ?? err?.errors?.[0]?.code;
     return typeof code === 'string' ? code : 'UNKNOWN';
 }
-/** A short, secret-free description of a network failure: the code and the message, without proxy URLs. */
-function describeNetworkError(e, code) {
+/** A short, secret-free description of a network failure: the message without proxy URLs. */
+function describeNetworkError(e) {
     const message = e?.message ?? String(e);
-    const cleaned = message.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s@/]*@/gi, '//***@').replace(/\s+/g, ' ');
-    return code === 'UNKNOWN' ? cleaned : `${cleaned} (${code})`;
+    return message.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s@/]*@/gi, '//***@').replace(/\s+/g, ' ');
 }
 /** One registry's connections: a keep-alive pool (through the proxy when one applies). */
 class HttpPool {
@@ -164,7 +167,7 @@ class HttpPool {
             }
             catch (e) {
                 const code = errorCode(e);
-                throw new NetworkError(code, describeNetworkError(e, code));
+                throw new NetworkError(code, describeNetworkError(e));
             }
             const location = res.headers.location;
             if (REDIRECTS.has(res.status) &&
@@ -206,7 +209,7 @@ class HttpPool {
                         if (e.message.includes('bytes accepted'))
                             throw e;
                         const code = errorCode(e);
-                        throw new NetworkError(code, describeNetworkError(e, code));
+                        throw new NetworkError(code, describeNetworkError(e));
                     }
                     return Buffer.concat(chunks);
                 },
