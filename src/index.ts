@@ -2,10 +2,11 @@
 // step the state the main step saved, so `isPost` tells them apart.
 // main is imported statically: it is the hot path, and every separate chunk costs an ESM resolve + compile.
 import { main } from './main.js';
+import { STATE } from './post-state.js';
 import { getState, log } from './runner.js';
 
 async function entry(): Promise<number> {
-  if (getState(process.env, 'isPost') === 'true') {
+  if (getState(process.env, STATE.isPost) === 'true') {
     const { post } = await import('./post.js');
     await post(process.env);
     return 0;

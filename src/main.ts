@@ -8,7 +8,7 @@ import { checkBuildPaths } from './inputs/build.js';
 import { loadVersionParsers, parseTagRules } from './meta/index.js';
 import { plan as makePlan, type Plan } from './plan/index.js';
 import { describeBuilderPlan } from './plan/builder.js';
-import { STATE } from './post.js';
+import { STATE } from './post-state.js';
 import { printArgv } from './argv.js';
 import { renderSummary } from './summary.js';
 import { redact } from './redact.js';

@@ -2,15 +2,8 @@
 // out of every registry and deletes the run's DOCKER_CONFIG, so no credential outlives the job.
 import { existsSync } from 'node:fs';
 import { removeDockerConfig, usesCredentialStore } from './docker/config.js';
+import { STATE } from './post-state.js';
 import { getState, log, type Env } from './runner.js';
-
-export const STATE = {
-  isPost: 'isPost',
-  dockerConfig: 'dockerConfig',
-  registries: 'registries',
-  logout: 'logout',
-  builder: 'createdBuilder',
-} as const;
 
 export async function post(env: Env): Promise<void> {
   const dockerConfig = getState(env, STATE.dockerConfig);

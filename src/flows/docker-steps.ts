@@ -1,7 +1,7 @@
 // What the publish and the leg flows do first, the same way: the run's own Docker config (saved for the post step
 // before any credential is written), the builder probes (started at once: they need no login), then the logins
 // and one registry session for the step. The merge needs none of this: it speaks to registries only.
-import { STATE } from '../post.js';
+import { STATE } from '../post-state.js';
 import type { BuildLegPlan, PublishPlan } from '../plan/types.js';
 import type { Credential } from '../registry/identity.js';
 import type { RunResult } from '../result.js';
