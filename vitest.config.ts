@@ -20,7 +20,7 @@ export default defineConfig({
       thresholds: { statements: 78, branches: 78, functions: 80, lines: 78 },
     },
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['test/unit/setup.ts'] } },
       {
         test: {
           name: 'e2e',

@@ -2,7 +2,7 @@
 // workflow moved over from docker/build-push-action means the same thing here: the whole input is CSV (double
 // quotes group text that holds commas or newlines), one record a line, empty lines skipped; without `ignoreComma`
 // every comma separates items, with it a line is one item. No `#` comments: build-push-action has none either.
-import { parse } from 'csv-parse/sync';
+import { csvParse } from '../csv-parse.js';
 import { InputError } from '../errors.js';
 
 export interface ListOptions {
@@ -15,8 +15,8 @@ export interface ListOptions {
 }
 
 function records(input: string, raw: string, quote: boolean): string[][] {
-  // Without a quote, CSV records are exactly the lines split at commas; csv-parse's first call costs ~3 ms of the
-  // action's cold start, so it only reads text that has quotes in it.
+  // Without a quote, CSV records are exactly the lines split at commas; csv-parse only reads text that has quotes
+  // in it, and is loaded only then (src/csv-parse.ts).
   if (!quote || !raw.includes('"')) {
     return raw
       .split(/\r\n|\n|\r/)
@@ -24,12 +24,7 @@ function records(input: string, raw: string, quote: boolean): string[][] {
       .map((line) => line.split(','));
   }
   try {
-    return parse(raw, {
-      columns: false,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as string[][];
+    return csvParse(raw, { columns: false, relax_quotes: true, relax_column_count: true, skip_empty_lines: true });
   } catch (e) {
     throw new InputError(input, '(list)', `one item a line, CSV-quoted where needed (${(e as Error).message})`);
   }

@@ -4,6 +4,7 @@
 // moment they are read, so nothing printed later can leak them.
 import { InputError } from '../errors.js';
 import type { MetaInputs } from '../meta/types.js';
+import { loadCsvParse, needsCsvParse } from '../csv-parse.js';
 import { getInput, inputEnvName, setSecret, type Env } from '../runner.js';
 import { readBuildInputs, type BuildInputs } from './build.js';
 import { readBuilderInputs, type BuilderInputs } from './builder.js';
@@ -70,6 +71,10 @@ function parseUsagePort(value: string | undefined): string | undefined {
 }
 
 export async function readInputs(env: Env): Promise<Inputs> {
+  // the CSV readers are synchronous; the code they need for a quoted value is loaded here, only when one may come
+  if (Object.entries(env).some(([k, v]) => k.startsWith('INPUT_') && v !== undefined && needsCsvParse(v))) {
+    await loadCsvParse();
+  }
   const githubToken = getInput(env, 'github-token');
   setSecret(githubToken);
   const usageService = optional(env, 'usage-service');

@@ -1,5 +1,5 @@
 // One line of a metadata-action list input, read as one CSV record of `key=value` fields.
-import { parse } from 'csv-parse/sync';
+import { csvParse } from '../csv-parse.js';
 import { InputError } from '../errors.js';
 
 export interface Field {
@@ -12,11 +12,11 @@ export interface Field {
 /** Split a line into CSV fields (double quotes group a field that contains commas). */
 export function csvFields(line: string, input: string, expected: string): string[] {
   // Without a double quote a CSV record is exactly its comma-separated parts (no trimming, relaxed column count);
-  // csv-parse is reserved for quoted fields because its first call costs ~3 ms of the action's cold start.
+  // csv-parse is reserved for quoted fields: its code is loaded only when an input needs it (src/csv-parse.ts).
   if (!line.includes('"') && !line.includes('\n') && !line.includes('\r')) return joinExpressions(line.split(','));
   let records: string[][];
   try {
-    records = parse(line, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+    records = csvParse(line, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true });
   } catch (err) {
     throw new InputError(input, line, `${expected} (CSV: ${(err as Error).message})`);
   }
