@@ -7,6 +7,7 @@
 // - `##[`, which the runner reads as a (legacy) workflow command anywhere in a line, never appears: it is split
 //   across two quoted words, still one argument to the shell;
 // - secrets are replaced with *** before quoting (after quoting a secret with a `'` in it would no longer match).
+import { lazyRegExp } from './lazy-regexp.js';
 import { redact } from './redact.js';
 
 export interface PrintOptions {
@@ -23,8 +24,9 @@ const BARE = /^[A-Za-z0-9_@%+=,./-][A-Za-z0-9_@%+=:,./-]*$/;
  * other default-ignorable characters (invisible), spaces other than U+0020 (Zs: they look like a space but are not
  * one) and lone surrogates (Cs, which reach the process as U+FFFD).
  */
-const SPECIAL = /(?! )[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\p{Zs}]/u;
-const SPECIAL_ALL = new RegExp(SPECIAL.source, 'gu');
+const SPECIAL = String.raw`(?! )[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\p{Zs}]`;
+const special = lazyRegExp(SPECIAL, 'u');
+const specialAll = lazyRegExp(SPECIAL, 'gu');
 const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** Where `##[` would occur: between its two `#`. */
@@ -37,17 +39,17 @@ function ansiEscape(ch: string): string {
 }
 
 /**
- * Printable ASCII and spaces: nothing to escape. Checked first because the Unicode-property class above is costly
- * to compile (milliseconds of a dry-run's start), and nearly every argument is plain ASCII.
+ * Printable ASCII and spaces: nothing to escape. Checked first, so the Unicode-property class above is built only
+ * for an argument that is not plain ASCII (src/lazy-regexp.ts says what it costs).
  */
 const PRINTABLE_ASCII = /^[ -~]*$/;
 
 /** One word of shell text that is exactly `text` (which holds no `##[`). */
 function quoteWord(text: string): string {
   if (BARE.test(text)) return text;
-  if (PRINTABLE_ASCII.test(text) || !SPECIAL.test(text)) return `'${text.replace(/'/g, `'\\''`)}'`;
+  if (PRINTABLE_ASCII.test(text) || !special().test(text)) return `'${text.replace(/'/g, `'\\''`)}'`;
   // `$'…'`: backslash and quote are escaped, specials become escapes, everything else is literal.
-  return `$'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(SPECIAL_ALL, ansiEscape)}'`;
+  return `$'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(specialAll(), ansiEscape)}'`;
 }
 
 /** One argument as bash text that reads back as exactly `arg` (a NUL cannot be in an argv and is not handled). */

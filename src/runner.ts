@@ -10,6 +10,7 @@
 // so text that would read as a command is printed between `::stop-commands::<random token>` and `::<token>::`:
 // the runner shows it and executes nothing in it. Our own commands stay outside such regions.
 import { appendFileSync, writeSync } from 'node:fs';
+import { lazyRegExp } from './lazy-regexp.js';
 
 // Workflow commands and file commands end lines with \n on every runner OS (the runner accepts it on Windows too).
 const EOL = '\n';
@@ -40,17 +41,17 @@ const RUNNER_LINE_BREAK = /\r\n|\r|\n/;
  * controls, format characters (zero-width, soft hyphen, bidi) and other default-ignorables. Dropped before looking,
  * so `#\u00AD#[` counts as `##[`.
  */
-const IGNORABLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+const ignorable = lazyRegExp(String.raw`[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]`, 'gu');
 /** Leading whitespace as .NET's TrimStart strips it: JavaScript's \s plus U+0085 (NEL). */
 const V2_COMMAND = /^[\s\u0085]*::/;
 
-/** Printable ASCII: no ignorable character, so the Unicode-property pass (costly to compile) is skipped. */
+/** Printable ASCII: no ignorable character, so the Unicode-property class is not built (src/lazy-regexp.ts). */
 const PLAIN_ASCII = /^[ -~]*$/;
 
 /** Whether the runner could read this line (no line breaks in it) as a workflow command. Errs on the safe side. */
 export function readsAsCommand(line: string): boolean {
   if (!line.includes(':') && !line.includes('#')) return false;
-  const seen = PLAIN_ASCII.test(line) ? line : line.replace(IGNORABLE, '');
+  const seen = PLAIN_ASCII.test(line) ? line : line.replace(ignorable(), '');
   return seen.includes('##[') || V2_COMMAND.test(seen);
 }
 
