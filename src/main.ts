@@ -13,7 +13,7 @@ import { printArgv } from './argv.js';
 import { renderSummary } from './summary.js';
 import { redact } from './redact.js';
 import type { RunResult } from './result.js';
-import { appendSummary, log, saveState, setOutput, type Env } from './runner.js';
+import { appendSummary, log, saveState, setOutputs, type Env } from './runner.js';
 import type { FlowEnv } from './flows/types.js';
 
 /** Every secret value this run knows, for redaction. */
@@ -59,7 +59,7 @@ function writeOutputs(plan: Plan, result: RunResult, env: Env, secrets: string[]
     outputs['attestation-url'] = result.attestation.attestationUrl ?? '';
     outputs['bundle-path'] = result.attestation.bundlePath;
   }
-  for (const [k, v] of Object.entries(outputs)) setOutput(env, k, redact(v, secrets));
+  setOutputs(env, Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, redact(v, secrets)])));
 }
 
 /** What a dry-run shows besides the summary: the exact command, the builder decision, the attestation plan. */

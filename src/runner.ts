@@ -185,24 +185,36 @@ function delimiterFor(value: string): string {
   }
 }
 
-function fileCommand(env: Env, fileVar: string, key: string, value: string): boolean {
+/** `name<<delimiter` file commands for every entry, appended in one write; false when the runtime has no such file. */
+function fileCommand(env: Env, fileVar: string, entries: ReadonlyArray<readonly [string, string]>): boolean {
   const file = env[fileVar];
   if (!file) return false;
-  const delimiter = delimiterFor(`${key}\n${value}`);
-  appendFileSync(file, `${key}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
+  let text = '';
+  for (const [key, value] of entries) {
+    const delimiter = delimiterFor(`${key}\n${value}`);
+    text += `${key}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
+  }
+  if (text) appendFileSync(file, text, 'utf8');
   return true;
 }
 
-export function setOutput(env: Env, name: string, value: string): void {
-  if (!fileCommand(env, 'GITHUB_OUTPUT', name, value)) {
+/** Every output in one append to GITHUB_OUTPUT (one open and write, not one per output), in the given order. */
+export function setOutputs(env: Env, outputs: Readonly<Record<string, string>>): void {
+  const entries = Object.entries(outputs);
+  if (fileCommand(env, 'GITHUB_OUTPUT', entries)) return;
+  for (const [name, value] of entries) {
     // @actions/core starts the legacy command on a fresh line
     stdout.write(EOL);
     command('set-output', value, { name });
   }
 }
 
+export function setOutput(env: Env, name: string, value: string): void {
+  setOutputs(env, { [name]: value });
+}
+
 export function saveState(env: Env, name: string, value: string): void {
-  if (!fileCommand(env, 'GITHUB_STATE', name, value)) {
+  if (!fileCommand(env, 'GITHUB_STATE', [[name, value]])) {
     command('save-state', value, { name });
   }
 }

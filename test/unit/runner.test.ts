@@ -16,6 +16,7 @@ import {
   readsAsCommand,
   saveState,
   setOutput,
+  setOutputs,
   setSecret,
   stdout,
   untrustedOutput,
@@ -155,6 +156,21 @@ describe('file commands', () => {
     setOutput({ GITHUB_OUTPUT: f }, 'my out', 'out val');
     expect(readFileSync(f, 'utf8')).toMatch(/^my out<<(ghadelimiter_[a-z0-9]+)\nout val\n\1\n$/);
     expect(printed()).toBe('');
+  });
+
+  it('setOutputs appends every output after what the file holds, in order, and each reads back exactly', () => {
+    const f = file('output');
+    writeFileSync(f, 'earlier<<EOF\nkept\nEOF\n');
+    const values = { version: 'master', tags: 'a:1\na:2', empty: '', json: '{\n  "x": 1\n}' };
+    setOutputs({ GITHUB_OUTPUT: f }, values);
+    expect(readHeredocs(readFileSync(f, 'utf8'))).toEqual({ earlier: 'kept', ...values });
+    expect(Object.keys(readHeredocs(readFileSync(f, 'utf8')))).toEqual(['earlier', ...Object.keys(values)]);
+    expect(printed()).toBe('');
+  });
+
+  it('setOutputs without GITHUB_OUTPUT falls back to one set-output command per output', () => {
+    setOutputs({}, { a: '1', b: 'x\ny' });
+    expect(printed()).toBe('\n::set-output name=a::1\n\n::set-output name=b::x%0Ay\n');
   });
 
   it('saveState writes to GITHUB_STATE the same way', () => {
