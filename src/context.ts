@@ -161,7 +161,7 @@ function settings(env: Env): MetaSettings {
     );
   }
   return {
-    prHeadSha: /^true$/i.test(env.DOCKER_METADATA_PR_HEAD_SHA ?? ''),
+    prHeadSha: (env.DOCKER_METADATA_PR_HEAD_SHA ?? '').toLowerCase() === 'true',
     shortShaLength: lengthText ? Number(lengthText) : 7,
     // empty means the default, as in metadata-action
     annotationLevels: (env.DOCKER_METADATA_ANNOTATIONS_LEVELS || 'manifest')

@@ -49,6 +49,12 @@ const cases: IdentityCase[] = [
   { name: 'no host at all: Docker Hub', given: '', canonical: 'docker.io', api: 'https://registry-1.docker.io' },
   { name: 'GHCR, upper case and a trailing slash', given: 'GHCR.io/', canonical: 'ghcr.io', api: 'https://ghcr.io' },
   {
+    name: 'a scheme in any case is dropped',
+    given: 'HTTPS://GHCR.io/octo-org',
+    canonical: 'ghcr.io',
+    api: 'https://ghcr.io',
+  },
+  {
     name: 'a loopback registry with a port speaks http',
     given: '127.0.0.1:5000',
     canonical: '127.0.0.1:5000',

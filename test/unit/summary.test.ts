@@ -603,6 +603,12 @@ describe('markdown helpers', () => {
     },
     { name: 'escapeText: a list marker at the start', fn: escapeText, input: '- item', expected: '\\- item' },
     {
+      name: 'escapeText: www autolinks in any case are broken',
+      fn: escapeText,
+      input: 'www.a.example WWW.b.example Www.c.example awww.d',
+      expected: 'www\\.a.example WWW\\.b.example Www\\.c.example awww.d',
+    },
+    {
       name: 'code: a plain value is a code span',
       fn: code,
       input: 'ghcr.io/acme/app:1.2.3',
