@@ -3,6 +3,7 @@
 // secret the plan knows (login passwords, build-secret values) plus `opts.secrets` is masked twice: in each value
 // before it is escaped, and in the finished page.
 import { printArgv, printArgvLayout } from './argv.js';
+import { composeSnippet } from './compose-snippet.js';
 import { code, escapeMessage, escapeText, fence, link, tableRow } from './markdown.js';
 import { redact } from './redact.js';
 import type { AttestPlan, CachePlan, LoginPlan, Plan } from './plan/index.js';
@@ -97,7 +98,7 @@ export async function renderSummary(plan: Plan, result: RunResult, opts: Summary
   if (pushed && digest) {
     const refs = plan.images.map((image) => clean(`${image}@${digest}`));
     out.push('### Use it', '', fence(refs.map((r) => printArgv(['docker', 'pull', r])).join('\n'), 'sh'), '');
-    out.push(fence(await compose(plan, refs[0], clean), 'yaml'), '');
+    out.push(fence(await composeSnippet(plan, refs[0], clean), 'yaml'), '');
   }
 
   if (dryRun) {
@@ -371,29 +372,4 @@ function displayLine(value: string): string {
     /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
-}
-
-/** Starts loading the compose snippet's YAML writer while a flow waits on the network or on buildx. */
-export function preloadComposeWriter(): void {
-  void import('yaml').catch(() => undefined);
-}
-
-/**
- * A docker-compose service for the pushed image. Its names come from inputs (`usage-service`, `usage-port`), so the
- * YAML is written by the yaml package, which quotes whatever needs it; loaded only when a pushed image is shown.
- */
-async function compose(plan: Plan, ref: string, clean: (s: string) => string): Promise<string> {
-  const { Document, Scalar, YAMLSeq } = await import('yaml');
-  const name = clean(plan.summary.usageService || plan.images[0].split('/').pop()!.split(/[:@]/)[0]);
-  const doc = new Document({ services: { [name]: { image: ref } } });
-  if (plan.summary.usagePort) {
-    // ports quoted, as Compose's docs advise: "5000:5000" unquoted reads as a base-60 number to YAML 1.1 parsers
-    const port = new Scalar(clean(plan.summary.usagePort));
-    port.type = Scalar.QUOTE_DOUBLE;
-    const ports = new YAMLSeq();
-    ports.items.push(port);
-    ports.flow = true;
-    doc.setIn(['services', name, 'ports'], ports);
-  }
-  return doc.toString({ flowCollectionPadding: false }).trimEnd();
 }

@@ -4,7 +4,7 @@
 import { artifactServiceFrom, collectLegResults } from '../fanout/artifacts.js';
 import type { MergePlan } from '../plan/types.js';
 import { redact } from '../redact.js';
-import { preloadComposeWriter } from '../summary.js';
+import { preloadComposeWriter } from '../compose-snippet.js';
 import type { MergedLeg, RunResult } from '../result.js';
 import { log } from '../runner.js';
 import { parseImageRef } from '../registry/image-ref.js';

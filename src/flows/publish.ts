@@ -5,7 +5,7 @@
 import type { PublishPlan } from '../plan/types.js';
 import type { RunResult } from '../result.js';
 import { redact } from '../redact.js';
-import { preloadComposeWriter } from '../summary.js';
+import { preloadComposeWriter } from '../compose-snippet.js';
 import { log } from '../runner.js';
 import type { FlowEnv } from './types.js';
 import { describeTagStates, readTagStates } from './tag-states.js';
