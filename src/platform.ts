@@ -224,28 +224,3 @@ export function platformName(p: Platform): string {
   if (version || features) os += `(${version}${features ? `+${features}` : ''})`;
   return [os, p.arch, p.variant].filter(Boolean).join('/');
 }
-
-/** containerd knows this architecture; an unknown one is accepted (as buildx does) but worth a warning. */
-export function isKnownArch(p: Platform): boolean {
-  return KNOWN_ARCH.has(p.arch);
-}
-
-/** The QEMU binfmt name for a foreign architecture (qemu-<name>), as update-binfmts and binfmt images call it. */
-export function qemuArch(p: Platform): string {
-  const map: Record<string, string> = {
-    arm64: 'aarch64',
-    arm: 'arm',
-    amd64: 'x86_64',
-    '386': 'i386',
-    ppc64le: 'ppc64le',
-    ppc64: 'ppc64',
-    s390x: 's390x',
-    riscv64: 'riscv64',
-    mips64le: 'mips64el',
-    mips64: 'mips64',
-    mipsle: 'mipsel',
-    mips: 'mips',
-    loong64: 'loongarch64',
-  };
-  return map[p.arch] ?? p.arch;
-}

@@ -3,7 +3,6 @@
 // builder lacks.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePlatform } from '../platform.js';
 import { parseBinfmtEntry, type BinfmtEntry } from './builder-facts.js';
 
 export const BINFMT_MISC = '/proc/sys/fs/binfmt_misc';
@@ -48,6 +47,9 @@ export function readBinfmt(dir = BINFMT_MISC): BinfmtState {
  * the caller checks binfmt_misc (or asks BuildKit) afterwards.
  */
 export function qemuInstallArgv(image: string, platforms: readonly string[]): string[] {
-  const archs = [...new Set(platforms.map((p) => parsePlatform('platforms', p).arch))];
+  // The plan's platforms are normalised names (os/arch[/variant], src/platform.ts's platformName), so the
+  // architecture is the second part. Not parsePlatform: importing src/platform.ts from this chunk would make the
+  // entry bundle keep it as a separate module, which costs every start.
+  const archs = [...new Set(platforms.map((p) => p.split('/')[1] ?? p))];
   return ['run', '--rm', '--privileged', '--network', 'none', image, '--install', archs.join(',')];
 }

@@ -275,13 +275,14 @@ describe('binfmt_misc on disk', () => {
     });
     expect(readBinfmt(join(root, 'not-mounted'))).toEqual({ enabled: false, entries: [] });
   });
-  it('registers with the binfmt image by platform architecture, once for all', () => {
+  it('registers with the binfmt image by platform architecture, once for all (the plan holds normalised names)', () => {
     expect(
       qemuInstallArgv('docker.io/tonistiigi/binfmt:latest', [
         'linux/arm64',
         'linux/arm/v7',
         'linux/arm/v6',
         'linux/386',
+        'windows(10.0.17763)/amd64',
       ]),
     ).toEqual([
       'run',
@@ -291,7 +292,7 @@ describe('binfmt_misc on disk', () => {
       'none',
       'docker.io/tonistiigi/binfmt:latest',
       '--install',
-      'arm64,arm,386',
+      'arm64,arm,386,amd64',
     ]);
   });
 });

@@ -1,14 +1,7 @@
 // Platforms normalised as containerd's Parse + Normalize do (what buildx applies to --platform), refused only
 // where containerd refuses them.
 import { describe, expect, it } from 'vitest';
-import {
-  hostPlatform,
-  isKnownArch,
-  parsePlatform,
-  platformName,
-  qemuArch,
-  type HostPlatform,
-} from '../../src/platform.js';
+import { hostPlatform, parsePlatform, platformName, type HostPlatform } from '../../src/platform.js';
 
 const AMD64: HostPlatform = { os: 'linux', arch: 'amd64' };
 const EXPECTED =
@@ -194,23 +187,4 @@ describe('platform helpers', () => {
       expect(hostPlatform(c.platform, c.arch, c.armVersion)).toEqual(c.expected);
     });
   }
-
-  const qemu = [
-    { name: 'arm64', value: 'linux/arm64', expected: 'aarch64' },
-    { name: 'arm v8 is still the arm emulator', value: 'linux/arm/v8', expected: 'arm' },
-    { name: 'aarch64 alias', value: 'linux/aarch64', expected: 'aarch64' },
-    { name: 'amd64', value: 'linux/x86_64', expected: 'x86_64' },
-    { name: 'mips64le', value: 'linux/mips64le', expected: 'mips64el' },
-    { name: 'unknown arch passes through', value: 'linux/amd65', expected: 'amd65' },
-  ];
-  for (const c of qemu) {
-    it(`qemuArch: ${c.name}`, () => {
-      expect(qemuArch(parsePlatform('platforms', c.value, AMD64))).toBe(c.expected);
-    });
-  }
-
-  it('isKnownArch tells containerd-known architectures from accepted unknown ones', () => {
-    expect(isKnownArch(parsePlatform('platforms', 'linux/amd64', AMD64))).toBe(true);
-    expect(isKnownArch(parsePlatform('platforms', 'linux/amd65', AMD64))).toBe(false);
-  });
 });
