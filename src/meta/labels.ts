@@ -3,6 +3,7 @@
 import { check, COMPUTED_SCHEMA, inputWarning, render } from './expressions.js';
 import type { Scope } from './template.js';
 import { InputError } from '../errors.js';
+import { isoUtc } from './iso-time.js';
 import type { MetaContext } from './types.js';
 
 export const OCI = 'org.opencontainers.image';
@@ -15,7 +16,7 @@ export function defaultLabels(ctx: MetaContext, version: string | undefined): Ar
     [`${OCI}.url`, ctx.repo.htmlUrl || ''],
     [`${OCI}.source`, ctx.repo.htmlUrl || ''],
     [`${OCI}.version`, version || ''],
-    [`${OCI}.created`, ctx.now.toISOString()],
+    [`${OCI}.created`, isoUtc(ctx.now)],
     [`${OCI}.revision`, ctx.sha || ''],
     [`${OCI}.licenses`, ctx.repo.license || ''],
   ];
