@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { EventPayload, MetaContext, MetaSettings, RepoMetadata } from './meta/types.js';
 import { parseBoolean } from './bool.js';
 import { InputError } from './errors.js';
-import { GitContextError, readGitContext, type GitRunner } from './git-context.js';
+import type { GitRunner } from './git-context.js';
 import { readMetadataContext, type MetadataContext } from './inputs/index.js';
 import type { Env } from './runner.js';
 
@@ -234,6 +234,8 @@ async function execGit(): Promise<GitRunner> {
  * do not apply to it: the commit is the one checked out.
  */
 async function gitMeta(opts: ContextOptions, settings: MetaSettings) {
+  // loaded only for this context, like exec.ts: a workflow-context run does not parse it at start
+  const { GitContextError, readGitContext } = await import('./git-context.js');
   try {
     const git = await readGitContext(opts.git ?? (await execGit()));
     return { ...git, settings: { ...settings, prHeadSha: false } };
