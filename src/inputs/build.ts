@@ -228,7 +228,10 @@ export async function readBuildInputs(env: Env, opts: ReadBuildOptions = {}): Pr
   const cgroupParent = optional(env, 'cgroup-parent');
   const shmSize = optional(env, 'shm-size');
   // as build-push-action: the provenance and sbom inputs win over attests' entries of the same type
-  const attests = parseAttests(list(env, 'attests', { ignoreComma: true }));
+  // parsers of unset inputs are not called, so never compiled (start-up time)
+  const attestItems = list(env, 'attests', { ignoreComma: true });
+  const attests = attestItems.length ? parseAttests(attestItems) : {};
+  const sshItems = list(env, 'ssh');
 
   return {
     context: getInput(env, 'context') || '.',
@@ -248,7 +251,7 @@ export async function readBuildInputs(env: Env, opts: ReadBuildOptions = {}): Pr
     sbom: parseAttestation('sbom', getInput(env, 'sbom'))?.value ?? attests.sbom,
     outputs: list(env, 'outputs', { ignoreComma: true, quote: false }).map(parseOutput),
     buildContexts: list(env, 'build-contexts', { ignoreComma: true }).map((v) => parseBuildContext(v, probe)),
-    ssh: parseSsh(list(env, 'ssh'), probe, env),
+    ssh: sshItems.length ? parseSsh(sshItems, probe, env) : [],
     secretFiles,
     secretEnvs,
     addHosts: addHostItems.map((v) => parseAddHost(v, isIP)),

@@ -331,7 +331,9 @@ export async function readBuilderInputs(env: Env): Promise<BuilderInputs> {
       `false with driver: ${createDriver} (only docker-container keeps state)`,
     );
   }
-  const append = await parseAppend(getInput(env, 'append'), createDriver);
+  const appendText = getInput(env, 'append');
+  // an unset input's parser is not called, so never compiled (start-up time)
+  const append = appendText ? await parseAppend(appendText, createDriver) : [];
   const config = buildkitdConfig(
     'buildkitd-config',
     optional(env, 'buildkitd-config'),

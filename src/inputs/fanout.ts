@@ -68,9 +68,12 @@ function parseDigests(value: string): Record<string, string> {
 }
 
 export async function readFanoutInputs(env: Env): Promise<FanoutInputs> {
+  // an unset input's parser is not called, so never compiled (start-up time)
+  const runners = getInput(env, 'runners');
+  const digests = getInput(env, 'digests');
   return {
     mode: parseMode(getInput(env, 'mode')),
-    runners: await parseRunners(getInput(env, 'runners')),
-    digests: parseDigests(getInput(env, 'digests')),
+    runners: runners ? await parseRunners(runners) : {},
+    digests: digests ? parseDigests(digests) : {},
   };
 }

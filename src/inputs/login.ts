@@ -77,6 +77,7 @@ async function parseRegistryAuth(value: string, notices: string[]): Promise<Regi
 export async function readLoginInputs(env: Env): Promise<LoginInputs> {
   const notices: string[] = [];
   const password = optional(env, 'password');
+  const registryAuth = getInput(env, 'registry-auth');
   if (password) setSecret(password);
   const registry = optional(env, 'registry');
   if (registry) checkRegistryHost('registry', registry);
@@ -85,7 +86,8 @@ export async function readLoginInputs(env: Env): Promise<LoginInputs> {
     username: optional(env, 'username'),
     password,
     ecr: parseEcr('ecr', getInput(env, 'ecr')),
-    registryAuth: await parseRegistryAuth(getInput(env, 'registry-auth'), notices),
+    // an unset input's parser is not called, so never compiled (start-up time)
+    registryAuth: registryAuth ? await parseRegistryAuth(registryAuth, notices) : [],
     logout: bool(env, 'logout', true),
     notices,
   };
