@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ startDockerSteps)
 /* harmony export */ });
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86661);
+/* harmony import */ var _post_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38653);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74813);
 /* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59262);
 // What the publish and the leg flows do first, the same way: the run's own Docker config (saved for the post step
@@ -19,15 +19,15 @@ export const modules = {
 
 async function startDockerSteps(plan, flow, result) {
     const { env, secrets } = flow;
-    const docker = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(88), __webpack_require__.e(312)]).then(__webpack_require__.bind(__webpack_require__, 31312));
+    const docker = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(88), __webpack_require__.e(312), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 31312));
     docker.setBaseEnvironment(env);
     const dockerConfig = docker.createDockerConfig(plan.workDir, plan.userDockerConfig);
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.dockerConfig, dockerConfig);
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.logout, String(plan.logout));
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_state_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.dockerConfig, dockerConfig);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_state_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.logout, String(plan.logout));
     const builderIO = {
         dockerConfig,
         env,
-        onCleanup: (state) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.builder, state),
+        onCleanup: (state) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_state_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.builder, state),
         warnings: result.warnings,
         notices: (result.notices ??= []),
     };
@@ -44,7 +44,7 @@ async function startDockerSteps(plan, flow, result) {
         },
         async login() {
             const credentials = await docker.resolveCredentials(plan.logins, secrets);
-            (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.registries, credentials.map((c) => c.registry).join(','));
+            (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_state_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.registries, credentials.map((c) => c.registry).join(','));
             await docker.login(credentials, dockerConfig, secrets, probes.endpoint);
             return { credentials, registries: (0,_registries_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegistries */ .c)(credentials, env) };
         },
@@ -82,7 +82,7 @@ async function verifyOrReadBack(refs, digest, platforms, registries, result, sec
 async function attestDigest(attest, digest, opts) {
     if (!attest.enabled)
         return;
-    const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(825), __webpack_require__.e(88), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
+    const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(88), __webpack_require__.e(825), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
     const attestation = await attestImages({
         subjects: attest.subjects.map((name) => ({ name, digest })),
         githubToken: opts.flow.githubToken,
@@ -107,10 +107,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runPublish: () => (/* binding */ runPublish)
 /* harmony export */ });
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76670);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84594);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74813);
+/* harmony import */ var _compose_snippet_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(487);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
 /* harmony import */ var _tag_states_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90784);
-/* harmony import */ var _docker_steps_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83247);
+/* harmony import */ var _docker_steps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83247);
 /* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(44526);
 
 
@@ -121,7 +121,7 @@ __webpack_require__.r(__webpack_exports__);
 async function runPublish(plan, flow) {
     const { secrets } = flow;
     const result = { status: 'success', warnings: [], notices: [] };
-    const { docker, dockerConfig, builderIO, probes, login, settleBuildxVersion } = await (0,_docker_steps_js__WEBPACK_IMPORTED_MODULE_2__/* .startDockerSteps */ .k)(plan, flow, result);
+    const { docker, dockerConfig, builderIO, probes, login, settleBuildxVersion } = await (0,_docker_steps_js__WEBPACK_IMPORTED_MODULE_1__/* .startDockerSteps */ .k)(plan, flow, result);
     let registries;
     try {
         // an input the runner's buildx cannot honour fails before any login
@@ -137,7 +137,7 @@ async function runPublish(plan, flow) {
                 // while buildx runs: load what comes after it (the registry client, the summary's yaml), off the user's path
                 onStarted: () => {
                     session.prefetch();
-                    (0,_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .preloadComposeWriter */ .d0)();
+                    (0,_compose_snippet_js__WEBPACK_IMPORTED_MODULE_2__/* .preloadComposeWriter */ .d)();
                 },
                 build: plan.build,
                 push: plan.push,
@@ -159,7 +159,7 @@ async function runPublish(plan, flow) {
         if (plan.verify && digest) {
             const refs = plan.verify.byDigest?.map((r) => `${r}@${digest}`) ?? plan.verify.tags;
             const verified = await (0,_finish_js__WEBPACK_IMPORTED_MODULE_4__/* .verifyOrReadBack */ .C)(refs, digest, plan.verify.platforms, await registries.get(), result, secrets);
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.info(`Verified ${verified.tags.length} tag(s) → ${digest}`);
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.info(`Verified ${verified.tags.length} tag(s) → ${digest}`);
         }
         if (digest)
             await (0,_finish_js__WEBPACK_IMPORTED_MODULE_4__/* .attestDigest */ ._)(plan.attest, digest, { flow, credentials, workDir: plan.workDir, result });

@@ -337,7 +337,7 @@ async function verifyOrReadBack(refs, digest, platforms, registries, result, sec
 async function attestDigest(attest, digest, opts) {
     if (!attest.enabled)
         return;
-    const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(825), __webpack_require__.e(88), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
+    const { attestImages } = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(88), __webpack_require__.e(825), __webpack_require__.e(636), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 93738));
     const attestation = await attestImages({
         subjects: attest.subjects.map((name) => ({ name, digest })),
         githubToken: opts.flow.githubToken,
@@ -363,9 +363,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _fanout_artifacts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5052);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(76670);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84594);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74813);
-/* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18230);
+/* harmony import */ var _compose_snippet_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(487);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74813);
+/* harmony import */ var _registry_image_ref_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18230);
 /* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59262);
 /* harmony import */ var _finish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44526);
 /* harmony import */ var _tag_states_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90784);
@@ -422,7 +422,7 @@ async function runMerge(plan, flow) {
     if (!plan.push)
         return result;
     // the summary's YAML writer loads while the merge waits on the artifact service and the registries
-    (0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .preloadComposeWriter */ .d0)();
+    (0,_compose_snippet_js__WEBPACK_IMPORTED_MODULE_3__/* .preloadComposeWriter */ .d)();
     // no Docker CLI here: the registry client, and the AWS CLI only for an ECR login
     const { resolveCredentials } = await __webpack_require__.e(/* import() */ 476).then(__webpack_require__.bind(__webpack_require__, 55476));
     if (plan.logins.some((l) => l.kind === 'ecr'))
@@ -434,13 +434,13 @@ async function runMerge(plan, flow) {
     try {
         // the registries' auth round trips happen while the legs are collected, not before the first PUT
         const warm = Promise.all(Object.entries(plan.index.repositories).map(([repo, tags]) => {
-            const { registry, repository } = (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageRef */ .Q)(repo);
+            const { registry, repository } = (0,_registry_image_ref_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageRef */ .Q)(repo);
             return registries.client(registry).warmUp(repository, tags[0] ?? 'latest');
         }));
         const { legs, superseded } = await collect(plan, flow, result.warnings);
         await warm;
         for (const leg of legs)
-            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .log */ .Rm.info(`${leg.platform}: ${leg.digest} (${leg.source})`);
+            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.info(`${leg.platform}: ${leg.digest} (${leg.source})`);
         const index = await createIndex({ legs: legs.map((l) => ({ digest: l.digest, platform: l.platform })), ...plan.index }, registries);
         result.merge = { digest: index.digest, legs, superseded };
         const failed = failedTags(index);
@@ -451,7 +451,7 @@ async function runMerge(plan, flow) {
             throw new Error(`The index ${index.digest} could not be put under ${failed.length} of ${index.tags.length} tags:\n- ${why}\n` +
                 (0,_tag_states_js__WEBPACK_IMPORTED_MODULE_5__/* .describeTagStates */ .G)(result.tagStates, index.digest));
         }
-        _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .log */ .Rm.info(`Index ${index.digest} (${index.platforms.join(', ')}) under ${index.tags.length} tag(s)`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.info(`Index ${index.digest} (${index.platforms.join(', ')}) under ${index.tags.length} tag(s)`);
         await (0,_finish_js__WEBPACK_IMPORTED_MODULE_6__/* .verifyOrReadBack */ .C)(plan.verify.tags, index.digest, plan.verify.platforms, registries, result, secrets);
         await (0,_finish_js__WEBPACK_IMPORTED_MODULE_6__/* .attestDigest */ ._)(plan.attest, index.digest, { flow, credentials, workDir: plan.workDir, result });
     }

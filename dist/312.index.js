@@ -652,13 +652,10 @@ async function buildxVersion(dockerConfig) {
     return { version: parseBuildxVersion(out.stdout), via: plugin ?? 'docker buildx' };
 }
 
-// EXTERNAL MODULE: ./src/platform.ts
-var platform = __webpack_require__(23728);
 ;// CONCATENATED MODULE: ./src/docker/binfmt.ts
 // QEMU through the kernel's binfmt_misc: which emulators this machine has (read from /proc, no process started),
 // and their registration with the binfmt image, as docker/setup-qemu-action does — only for platforms the
 // builder lacks.
-
 
 
 
@@ -698,7 +695,10 @@ function readBinfmt(dir = BINFMT_MISC) {
  * the caller checks binfmt_misc (or asks BuildKit) afterwards.
  */
 function qemuInstallArgv(image, platforms) {
-    const archs = [...new Set(platforms.map((p) => (0,platform/* parsePlatform */.FL)('platforms', p).arch))];
+    // The plan's platforms are normalised names (os/arch[/variant], src/platform.ts's platformName), so the
+    // architecture is the second part. Not parsePlatform: importing src/platform.ts from this chunk would make the
+    // entry bundle keep it as a separate module, which costs every start.
+    const archs = [...new Set(platforms.map((p) => p.split('/')[1] ?? p))];
     return ['run', '--rm', '--privileged', '--network', 'none', image, '--install', archs.join(',')];
 }
 

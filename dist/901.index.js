@@ -315,7 +315,7 @@ function isObject(v) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ startDockerSteps)
 /* harmony export */ });
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86661);
+/* harmony import */ var _post_state_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38653);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74813);
 /* harmony import */ var _registries_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(59262);
 // What the publish and the leg flows do first, the same way: the run's own Docker config (saved for the post step
@@ -326,15 +326,15 @@ function isObject(v) {
 
 async function startDockerSteps(plan, flow, result) {
     const { env, secrets } = flow;
-    const docker = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(88), __webpack_require__.e(312)]).then(__webpack_require__.bind(__webpack_require__, 31312));
+    const docker = await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(353), __webpack_require__.e(88), __webpack_require__.e(312), __webpack_require__.e(656)]).then(__webpack_require__.bind(__webpack_require__, 31312));
     docker.setBaseEnvironment(env);
     const dockerConfig = docker.createDockerConfig(plan.workDir, plan.userDockerConfig);
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.dockerConfig, dockerConfig);
-    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.logout, String(plan.logout));
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_state_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.dockerConfig, dockerConfig);
+    (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_state_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.logout, String(plan.logout));
     const builderIO = {
         dockerConfig,
         env,
-        onCleanup: (state) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.builder, state),
+        onCleanup: (state) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_state_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.builder, state),
         warnings: result.warnings,
         notices: (result.notices ??= []),
     };
@@ -351,7 +351,7 @@ async function startDockerSteps(plan, flow, result) {
         },
         async login() {
             const credentials = await docker.resolveCredentials(plan.logins, secrets);
-            (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.registries, credentials.map((c) => c.registry).join(','));
+            (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ)(env, _post_state_js__WEBPACK_IMPORTED_MODULE_0__/* .STATE */ .c.registries, credentials.map((c) => c.registry).join(','));
             await docker.login(credentials, dockerConfig, secrets, probes.endpoint);
             return { credentials, registries: (0,_registries_js__WEBPACK_IMPORTED_MODULE_2__/* .openRegistries */ .c)(credentials, env) };
         },
