@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x node_modules/.bin/node ] || npm ci
 [ -f dist/index.js ] || npm run build
-exec node_modules/.bin/node scripts/local-run.mjs
+exec node_modules/.bin/node --import ./scripts/ts-imports.mjs scripts/local-run.mjs

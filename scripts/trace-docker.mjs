@@ -4,8 +4,8 @@
 // test/fixtures/contexts/multiarch for two platforms under 3 tags to the test environment's htpasswd registry with
 // the GitHub cache double. Needs `bash scripts/test-env.sh`.
 //
-//   node scripts/trace-docker.mjs                  # 3 traced jobs after one warm-up: the table of the median job
-//   TRACE_RUNS=7 node scripts/trace-docker.mjs     # more jobs; PUBLISH_IMAGE_DIST=… for another bundle
+//   npm run trace                  # 3 traced jobs after one warm-up: the table of the median job
+//   TRACE_RUNS=7 npm run trace     # more jobs; PUBLISH_IMAGE_DIST=… for another bundle
 //
 // Two recorders, so nothing escapes (scripts/bench-lib.mjs): a `docker` shim first on PATH (bash; logs each docker
 // process with $EPOCHREALTIME, whoever starts it) and a preload in each step's Node process that wraps
