@@ -5,9 +5,12 @@
 import type { Context } from '../context.js';
 
 const TEMPLATE = /\{\{\s*defaultContext\s*\}\}/g;
+/** The same pattern without the global flag, whose lastIndex would make repeated tests stateful. */
+const HAS_TEMPLATE = /\{\{\s*defaultContext\s*\}\}/;
 
 export function usesDefaultContext(value: string): boolean {
-  return new RegExp(TEMPLATE.source).test(value);
+  // nearly every context is a plain path: no expression to compile a pattern for
+  return value.includes('{{') && HAS_TEMPLATE.test(value);
 }
 
 /**
