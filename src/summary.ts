@@ -3,7 +3,6 @@
 // secret the plan knows (login passwords, build-secret values) plus `opts.secrets` is masked twice: in each value
 // before it is escaped, and in the finished page.
 import { printArgv, printArgvLayout } from './argv.js';
-import { composeSnippet } from './compose-snippet.js';
 import { code, escapeMessage, escapeText, fence, link, tableRow } from './markdown.js';
 import { redact } from './redact.js';
 import type { AttestPlan, CachePlan, LoginPlan, Plan } from './plan/index.js';
@@ -98,6 +97,8 @@ export async function renderSummary(plan: Plan, result: RunResult, opts: Summary
   if (pushed && digest) {
     const refs = plan.images.map((image) => clean(`${image}@${digest}`));
     out.push('### Use it', '', fence(refs.map((r) => printArgv(['docker', 'pull', r])).join('\n'), 'sh'), '');
+    // loaded only for a pushed image: a dry-run or a failed run never parses it
+    const { composeSnippet } = await import('./compose-snippet.js');
     out.push(fence(await composeSnippet(plan, refs[0], clean), 'yaml'), '');
   }
 
