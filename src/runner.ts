@@ -209,10 +209,6 @@ export function setOutputs(env: Env, outputs: Readonly<Record<string, string>>):
   }
 }
 
-export function setOutput(env: Env, name: string, value: string): void {
-  setOutputs(env, { [name]: value });
-}
-
 export function saveState(env: Env, name: string, value: string): void {
   if (!fileCommand(env, 'GITHUB_STATE', [[name, value]])) {
     command('save-state', value, { name });

@@ -15,7 +15,6 @@ import {
   log,
   readsAsCommand,
   saveState,
-  setOutput,
   setOutputs,
   setSecret,
   stdout,
@@ -104,13 +103,13 @@ describe('workflow commands (@actions/core command.test.ts and core.test.ts case
     { name: 'startGroup escapes the name', run: () => log.startGroup('a\nb'), expected: '::group::a%0Ab\n' },
     { name: 'endGroup', run: () => log.endGroup(), expected: '::endgroup::\n' },
     {
-      name: 'legacy setOutput (no GITHUB_OUTPUT) starts on a fresh line',
-      run: () => setOutput({}, 'some output', 'some value'),
+      name: 'legacy setOutputs (no GITHUB_OUTPUT) starts on a fresh line',
+      run: () => setOutputs({}, { 'some output': 'some value' }),
       expected: '\n::set-output name=some output::some value\n',
     },
     {
-      name: 'legacy setOutput escapes name and value',
-      run: () => setOutput({}, 'a,b:c', 'x\ny%'),
+      name: 'legacy setOutputs escapes name and value',
+      run: () => setOutputs({}, { 'a,b:c': 'x\ny%' }),
       expected: '\n::set-output name=a%2Cb%3Ac::x%0Ay%25\n',
     },
     {
@@ -151,9 +150,9 @@ describe('file commands', () => {
     return out;
   }
 
-  it('setOutput writes name<<delimiter, the value, the delimiter', () => {
+  it('setOutputs writes name<<delimiter, the value, the delimiter', () => {
     const f = file('output');
-    setOutput({ GITHUB_OUTPUT: f }, 'my out', 'out val');
+    setOutputs({ GITHUB_OUTPUT: f }, { 'my out': 'out val' });
     expect(readFileSync(f, 'utf8')).toMatch(/^my out<<(ghadelimiter_[a-z0-9]+)\nout val\n\1\n$/);
     expect(printed()).toBe('');
   });
@@ -188,7 +187,7 @@ describe('file commands', () => {
       crlf: 'a\r\nb',
       trailing: 'ends with a newline\n',
     };
-    for (const [k, v] of Object.entries(values)) setOutput({ GITHUB_OUTPUT: f }, k, v);
+    for (const [k, v] of Object.entries(values)) setOutputs({ GITHUB_OUTPUT: f }, { [k]: v });
     expect(readHeredocs(readFileSync(f, 'utf8'))).toEqual(values);
   });
 
@@ -200,7 +199,7 @@ describe('file commands', () => {
     const first = `ghadelimiter_${(0.5).toString(36).slice(2)}${(0.5).toString(36).slice(2)}`;
     const second = `ghadelimiter_${(0.25).toString(36).slice(2)}${(0.75).toString(36).slice(2)}`;
     const value = `good stuff\n${first}\nbad: injected=1`;
-    setOutput({ GITHUB_OUTPUT: f }, 'out', value);
+    setOutputs({ GITHUB_OUTPUT: f }, { out: value });
     expect(readFileSync(f, 'utf8')).toBe(`out<<${second}\n${value}\n${second}\n`);
     expect(readHeredocs(readFileSync(f, 'utf8'))).toEqual({ out: value });
   });
