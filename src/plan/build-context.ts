@@ -5,12 +5,11 @@
 import type { Context } from '../context.js';
 
 const TEMPLATE = /\{\{\s*defaultContext\s*\}\}/g;
-/** The same pattern without the global flag, whose lastIndex would make repeated tests stateful. */
-const HAS_TEMPLATE = /\{\{\s*defaultContext\s*\}\}/;
 
 export function usesDefaultContext(value: string): boolean {
-  // nearly every context is a plain path: no expression to compile a pattern for
-  return value.includes('{{') && HAS_TEMPLATE.test(value);
+  // nearly every context is a plain path: no expression to compile the pattern for. search, unlike test, neither
+  // reads nor moves the global pattern's lastIndex.
+  return value.includes('{{') && value.search(TEMPLATE) >= 0;
 }
 
 /**
