@@ -1,6 +1,6 @@
-// The docker-compose snippet of the job summary's "Use it" section, and the preload of its YAML writer. Apart from
-// src/summary.ts, which loads it only for a pushed image: the flows (separate chunks) call the preload, and a
-// module that chunks import from the entry's code stays a module of its own there, parsed twice at every start.
+// The docker-compose snippet of the job summary's "Use it" section, and the preload of its YAML writer (the flows
+// call it while they wait on buildx or the network). Apart from src/summary.ts, which loads it only for a pushed
+// image, so a dry-run or a failed run never parses it.
 import type { Plan } from './plan/index.js';
 
 /** Starts loading the compose snippet's YAML writer while a flow waits on the network or on buildx. */
